@@ -1,0 +1,60 @@
+// End-to-end tests in real Chromium against a production build served by `vite preview`, with the mock on.
+import { existsSync } from 'node:fs'
+import { defineConfig, devices, chromium } from '@playwright/test'
+
+/**
+ * Playwright cannot download its own browser on every machine. Use CHROMIUM_PATH when set; otherwise
+ * Playwright's own Chromium when it is installed; otherwise the system's (Debian: /usr/bin/chromium).
+ */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  let bundled: string | undefined
+  try {
+    bundled = chromium.executablePath()
+  } catch {
+    bundled = undefined
+  }
+  if (bundled && existsSync(bundled)) return undefined
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path))
+}
+
+const executablePath = chromiumExecutable()
+const port = Number(process.env.E2E_PORT ?? 4173)
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    locale: 'en-US',
+    timezoneId: 'Asia/Shanghai',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          // This machine's network is closed: keep Chromium from phoning home at start.
+          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npm run build && npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}/config.json`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+  },
+})

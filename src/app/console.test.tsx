@@ -1,0 +1,82 @@
+// The shell as a user meets it: sign-in, the tenant overview, the support banner, 401 and 404 handling.
+import { describe, expect, it } from 'vitest'
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { renderConsole, signInAs } from '@/test/render'
+import { setLanguage } from '@/shared/i18n/i18n'
+
+async function injectFault(fault: object) {
+  const response = await fetch('http://localhost:3000/api/v1/mock/faults', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  })
+  expect(response.status).toBe(201)
+}
+
+describe('console shell', () => {
+  it('asks who to be, then opens the administrator’s tenant overview', async () => {
+    const user = userEvent.setup()
+    const { router } = renderConsole('/tenants/t-acme')
+    await user.click(await screen.findByRole('button', { name: 'Sign in as 王芳' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/tenants/t-acme')
+    expect(await screen.findByText('Active members')).toBeInTheDocument()
+    expect(screen.getAllByText('杭州示例贸易有限公司').length).toBeGreaterThan(0)
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument()
+  })
+
+  it('puts a support agent under a banner naming the tenant, ticket and end of access', async () => {
+    await signInAs('support-agent')
+    renderConsole('/tenants/t-acme')
+    const banner = await screen.findByRole('region', { name: 'Support access' })
+    expect(banner).toHaveTextContent('Acting for 杭州示例贸易有限公司 on ticket SUP-20261120-0042')
+    expect(banner).toHaveTextContent(/Read-only access ends in 3 days/)
+  })
+
+  it('shows a support agent a clear no-access page for a tenant without a grant', async () => {
+    await signInAs('support-agent')
+    renderConsole('/tenants/t-northwind')
+    expect(await screen.findByRole('heading', { level: 1, name: 'No access to this tenant' })).toBeInTheDocument()
+  })
+
+  it('sends a 401 to sign-in with the way back', async () => {
+    await signInAs('admin-acme')
+    await injectFault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 401 })
+    const { router } = renderConsole('/tenants/t-acme')
+    expect(await screen.findByText(/Your session has ended/)).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/sign-in')
+    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/tenants/t-acme')
+  })
+
+  it('shows a failed load as an error with a retry that recovers', async () => {
+    const user = userEvent.setup()
+    await signInAs('admin-acme')
+    await injectFault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 503 })
+    renderConsole('/tenants/t-acme')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The server failed to complete the request')
+    expect(screen.queryByText('Active members')).not.toBeInTheDocument()
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByText('Active members')).toBeInTheDocument()
+  })
+
+  it('shows the 404 page for an unknown address inside a tenant, keeping the navigation', async () => {
+    await signInAs('admin-acme')
+    renderConsole('/tenants/t-acme/nowhere')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument()
+  })
+
+  it('switches to Chinese at run time and remembers it', async () => {
+    const user = userEvent.setup()
+    await signInAs('admin-acme')
+    renderConsole('/tenants/t-acme')
+    await user.click(await screen.findByRole('button', { name: 'Language: English' }))
+    await user.click(await screen.findByRole('menuitem', { name: '简体中文' }))
+    expect(await screen.findByRole('heading', { level: 1, name: '概览' })).toBeInTheDocument()
+    expect(localStorage.getItem('tdgc.language')).toBe('zh-CN')
+    expect(document.documentElement.lang).toBe('zh-CN')
+    await setLanguage('en-US')
+  })
+})

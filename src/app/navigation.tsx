@@ -1,0 +1,15 @@
+// The side navigation: one entry per capability that exists (entries appear as capabilities land).
+import type { ReactNode } from 'react'
+import { DashboardOutlined } from '@ant-design/icons'
+import type { TFunction } from 'i18next'
+
+export interface NavEntry {
+  /** Path below /tenants/:tenantId ('' is the tenant's overview). */
+  path: string
+  label: (t: TFunction) => string
+  icon: ReactNode
+}
+
+export const navigation: NavEntry[] = [
+  { path: '', label: (t) => t('nav.overview'), icon: <DashboardOutlined aria-hidden /> },
+]

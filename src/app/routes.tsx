@@ -1,0 +1,36 @@
+// The route table. Each capability is a lazily loaded route below /tenants/:tenantId, with its own error boundary.
+import type { RouteObject } from 'react-router'
+import { RouteError } from './pages/RouteError'
+import { PageLoading } from './pages/PageLoading'
+import { NotFoundPage } from './pages/NotFoundPage'
+import { SignInPage } from './pages/SignInPage'
+import { HomeRedirect } from './pages/HomeRedirect'
+import { TenantChooserPage } from './pages/TenantChooserPage'
+import { RequireSession } from './shell/RequireSession'
+import { TenantLayout } from './shell/TenantLayout'
+
+/** Capability pages, relative to /tenants/:tenantId. */
+const tenantRoutes: RouteObject[] = [
+  { index: true, lazy: () => import('@/features/overview/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+]
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'tenants', element: <TenantChooserPage />, errorElement: <RouteError /> },
+      {
+        path: 'tenants/:tenantId',
+        element: <TenantLayout />,
+        errorElement: <RouteError />,
+        children: [...tenantRoutes, { path: '*', element: <NotFoundPage /> }],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]

@@ -1,0 +1,27 @@
+// Switches between 简体中文 and English at run time; the choice is remembered in this browser.
+import { Button, Dropdown } from 'antd'
+import { GlobalOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { currentLanguage, setLanguage, type Language } from '@/shared/i18n/i18n'
+
+const names: Record<Language, string> = { 'zh-CN': '简体中文', 'en-US': 'English' }
+
+export function LanguageSwitch() {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        selectable: true,
+        selectedKeys: [language],
+        items: (Object.keys(names) as Language[]).map((key) => ({ key, label: <span lang={key}>{names[key]}</span> })),
+        onClick: ({ key }) => void setLanguage(key as Language),
+      }}
+    >
+      <Button type="text" icon={<GlobalOutlined aria-hidden />} aria-label={`${t('shell.language')}: ${names[language]}`}>
+        <span lang={language}>{names[language]}</span>
+      </Button>
+    </Dropdown>
+  )
+}

@@ -1,0 +1,17 @@
+// antd theme tokens chosen for WCAG AA contrast: the stock primary (#1677ff, 4.1:1) and error (#ff4d4f, 3.3:1) fail it.
+import type { ThemeConfig } from 'antd'
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#0958d9', // 5.9:1 with white text
+    colorLink: '#0958d9',
+    colorError: '#c41d1d', // 6.0:1 on white
+    colorWarning: '#ad4e00', // 5.6:1 as text
+    colorSuccess: '#237804', // 6.0:1 as text
+    colorInfo: '#0958d9',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)', // secondary text 5.0:1 instead of 2.8:1
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    borderRadius: 6,
+  },
+}

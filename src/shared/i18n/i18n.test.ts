@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { detectLanguage } from './i18n'
+import { common } from './locales/common'
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix]
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+}
+
+describe('language choice', () => {
+  it('prefers the saved choice', () => {
+    expect(detectLanguage('zh-CN', ['en-GB'])).toBe('zh-CN')
+    expect(detectLanguage('en-US', ['zh-TW'])).toBe('en-US')
+  })
+
+  it('otherwise follows the first Chinese or English browser language', () => {
+    expect(detectLanguage(null, ['zh-TW', 'en'])).toBe('zh-CN')
+    expect(detectLanguage(null, ['de-DE', 'en-GB'])).toBe('en-US')
+    expect(detectLanguage(null, ['fr'])).toBe('en-US')
+  })
+
+  it('ignores a saved value that is not a supported language', () => {
+    expect(detectLanguage('klingon', ['zh-CN'])).toBe('zh-CN')
+  })
+})
+
+describe('message catalogues', () => {
+  it('Chinese has exactly the English keys, none empty', () => {
+    expect(keys(common['zh-CN']).sort()).toEqual(keys(common['en-US']).sort())
+    for (const language of ['en-US', 'zh-CN'] as const) {
+      const flat = keys(common[language])
+      for (const key of flat) {
+        const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], common[language])
+        expect(value, `${language} ${key}`).not.toBe('')
+      }
+    }
+  })
+})

@@ -1,0 +1,109 @@
+// The confirm pattern for destructive actions: says what will happen, can require a typed phrase and a
+// reason, runs once (the button is disabled while pending), and shows a failure inside the dialog.
+import { useState, type ReactNode } from 'react'
+import { Form, Input, Modal, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from './ErrorAlert'
+
+export interface DangerousActionDialogProps {
+  open: boolean
+  title: string
+  /** What will happen, in plain words; shown before anything else. */
+  consequence: ReactNode
+  confirmLabel: string
+  /** When set, the user must type this exactly (e.g. the tenant's name). */
+  confirmPhrase?: string
+  /** Ask for a reason that goes into the audit log. */
+  requireReason?: boolean
+  reasonLabel?: string
+  pending: boolean
+  error: unknown
+  onConfirm: (input: { reason: string }) => void
+  onCancel: () => void
+  /** Not red: for consequential but reversible actions. */
+  danger?: boolean
+  children?: ReactNode
+}
+
+interface Values {
+  phrase?: string
+  reason?: string
+}
+
+export function DangerousActionDialog({
+  open,
+  title,
+  consequence,
+  confirmLabel,
+  confirmPhrase,
+  requireReason,
+  reasonLabel,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+  danger = true,
+  children,
+}: DangerousActionDialogProps) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<Values>()
+  const phrase = Form.useWatch('phrase', form)
+  const reason = Form.useWatch('reason', form)
+  const [submitted, setSubmitted] = useState(false)
+  const ready = (!confirmPhrase || phrase === confirmPhrase) && (!requireReason || (reason ?? '').trim().length > 0)
+
+  const submit = async () => {
+    if (pending) return
+    setSubmitted(true)
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    onConfirm({ reason: (values.reason ?? '').trim() })
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={pending ? t('confirm.working') : confirmLabel}
+      cancelText={t('confirm.cancel')}
+      okButtonProps={{ danger, disabled: !ready || pending, loading: pending }}
+      cancelButtonProps={{ disabled: pending }}
+      onOk={() => void submit()}
+      onCancel={pending ? undefined : onCancel}
+      maskClosable={false}
+      closable={!pending}
+      keyboard={!pending}
+      afterClose={() => {
+        form.resetFields()
+        setSubmitted(false)
+      }}
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>{consequence}</Typography.Paragraph>
+        {children}
+        <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+          {requireReason && (
+            <Form.Item
+              name="reason"
+              label={reasonLabel ?? t('confirm.reason')}
+              rules={[{ required: true, whitespace: true, message: t('confirm.reasonRequired') }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount disabled={pending} />
+            </Form.Item>
+          )}
+          {confirmPhrase && (
+            <Form.Item
+              name="phrase"
+              label={t('confirm.typeToConfirm', { phrase: confirmPhrase })}
+              validateStatus={submitted && phrase !== confirmPhrase ? 'error' : undefined}
+              help={submitted && phrase !== confirmPhrase ? t('confirm.typeMismatch', { phrase: confirmPhrase }) : undefined}
+            >
+              <Input autoComplete="off" disabled={pending} />
+            </Form.Item>
+          )}
+        </Form>
+        {error ? <ErrorAlert error={error} /> : null}
+      </Space>
+    </Modal>
+  )
+}

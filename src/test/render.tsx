@@ -1,0 +1,30 @@
+// Renders the real console (routes, providers, query client) at a URL, against the mock API.
+import { render } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { createQueryClient } from '@/shared/api/query-client'
+import { Providers } from '@/app/providers'
+import { routes } from '@/app/routes'
+
+export function renderConsole(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] })
+  const queryClient = createQueryClient({
+    retries: 0,
+    onUnauthenticated: () => void router.navigate(`/sign-in?expired=1&returnTo=${encodeURIComponent(router.state.location.pathname)}`),
+  })
+  const view = render(
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>,
+  )
+  return { ...view, router, queryClient }
+}
+
+/** Signs in as a persona directly through the mock control API, as the sign-in page would. */
+export async function signInAs(personaId: string): Promise<void> {
+  const response = await fetch('http://localhost:3000/api/v1/mock/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ personaId }),
+  })
+  if (!response.ok) throw new Error(`sign-in as ${personaId} failed: ${response.status}`)
+}
