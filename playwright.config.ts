@@ -51,7 +51,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx vite preview --port ${port} --strictPort`,
+    // Each port builds into its own folder, so two suites on one machine never serve each other's build.
+    command: `npx vite build --outDir dist-e2e-${port} && npx vite preview --outDir dist-e2e-${port} --port ${port} --strictPort`,
     url: `http://localhost:${port}/config.json`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -149,7 +149,8 @@ test.describe('mock as a product feature', () => {
 
   test('an injected server error shows as an error, and retry recovers', async ({ page, loginAs, mock }) => {
     await loginAs('admin-acme', '/tenants/t-acme/no-such-capability')
-    await mock.fault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 500 })
+    // Three: the first try and the two automatic retries of a transient failure.
+    await mock.fault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 500, times: 3 })
     await page.getByRole('link', { name: 'Overview' }).click()
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('The server failed to complete the request')

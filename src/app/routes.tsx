@@ -30,7 +30,14 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [...tenantRoutes, { path: '*', element: <NotFoundPage /> }],
       },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: '*',
+        element: (
+          <main id="main">
+            <NotFoundPage />
+          </main>
+        ),
+      },
     ],
   },
 ]

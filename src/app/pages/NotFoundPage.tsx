@@ -8,8 +8,7 @@ export function NotFoundPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('pages.notFoundTitle'))
   return (
-    <main id="main">
-      <Result
+    <Result
         status="404"
         title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('pages.notFoundTitle')}</h1>}
         subTitle={t('pages.notFoundText')}
@@ -18,7 +17,6 @@ export function NotFoundPage() {
             {t('pages.home')}
           </ButtonLink>
         }
-      />
-    </main>
+    />
   )
 }

@@ -25,7 +25,8 @@ export function formatRelative(iso: string, nowMs: number, language: string): st
   const diff = Date.parse(iso) - nowMs
   const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' })
   for (const [unit, size] of units) {
-    if (Math.abs(diff) >= size) return rtf.format(Math.round(diff / size), unit)
+    // 23.9 hours reads as "tomorrow", not "in 24 hours".
+    if (Math.abs(diff) >= size * 0.95) return rtf.format(Math.round(diff / size), unit)
   }
   return rtf.format(Math.round(diff / 60_000), 'minute')
 }
