@@ -57,6 +57,7 @@ beforeEach(async () => {
   resetMock()
   violations.length = 0
   localStorage.clear()
+  sessionStorage.clear()
 })
 
 afterEach(() => {

@@ -1,0 +1,58 @@
+// Takes the README's screenshots of each screen in both languages from a running build:
+//   npx vite build && npx vite preview --port 4190 &   then   node scripts/screenshots.ts [http://localhost:4190]
+import { existsSync, mkdirSync } from 'node:fs'
+import { chromium, type Page } from '@playwright/test'
+
+const base = process.argv[2] ?? 'http://localhost:4190'
+const out = 'docs/screenshots'
+const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+
+type Shot = { name: string; persona: string | null; path: string; scenario?: string; prepare?: (page: Page) => Promise<void> }
+
+const shots: Shot[] = [
+  { name: 'sign-in', persona: null, path: '/sign-in' },
+  { name: 'overview-admin', persona: 'admin-acme', path: '/tenants/t-acme' },
+  { name: 'overview-support', persona: 'support-agent', path: '/tenants/t-acme' },
+  { name: 'tenant-chooser-support', persona: 'support-agent', path: '/tenants' },
+  { name: 'no-access-support', persona: 'support-agent', path: '/tenants/t-northwind' },
+  { name: 'apps', persona: 'admin-acme', path: '/tenants/t-acme/apps' },
+  { name: 'retention', persona: 'admin-acme', path: '/tenants/t-acme/retention' },
+]
+
+async function call(page: Page, method: string, path: string, body?: unknown) {
+  await page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`)
+    },
+    { method, path, body },
+  )
+}
+
+const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--no-first-run'] })
+mkdirSync(out, { recursive: true })
+for (const language of ['en-US', 'zh-CN']) {
+  for (const shot of shots) {
+    const context = await browser.newContext({ locale: language, viewport: { width: 1360, height: 860 }, timezoneId: 'Asia/Shanghai' })
+    const page = await context.newPage()
+    await page.route('**/config.json', (route) => route.fulfill({ json: { mock: true, mockLatencyMs: 0 } }))
+    await page.goto(`${base}/sign-in`)
+    await page.waitForFunction(() => document.documentElement.dataset.mock === 'ready')
+    await call(page, 'POST', '/api/v1/mock/reset', { scenario: shot.scenario ?? 'default' })
+    if (shot.persona) await call(page, 'POST', '/api/v1/mock/session', { personaId: shot.persona })
+    const response = await page.goto(`${base}${shot.path}`)
+    await page.waitForFunction(() => document.documentElement.dataset.mock === 'ready')
+    if (!response?.ok()) continue
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    // Wait for skeletons to give way to data.
+    await page.waitForFunction(() => document.querySelectorAll('.ant-skeleton, .ant-spin-spinning').length === 0, null, { timeout: 10_000 }).catch(() => undefined)
+    if (shot.prepare) await shot.prepare(page)
+    const notFound = await page.getByRole('heading', { level: 1, name: /Page not found|页面不存在/ }).count()
+    if (notFound === 0 || shot.name.startsWith('not-found')) {
+      await page.screenshot({ path: `${out}/${shot.name}.${language}.png` })
+      console.log(`${out}/${shot.name}.${language}.png`)
+    }
+    await context.close()
+  }
+}
+await browser.close()
