@@ -1,14 +1,43 @@
 /// <reference types="vitest/config" />
 // Build, dev server and unit-test configuration. VITE_MOCK=off builds without any mock code.
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
 
 const withMock = process.env.VITE_MOCK !== 'off'
 
+/**
+ * The production build's Content-Security-Policy, as a meta tag so a static host serves it as is.
+ * No 'unsafe-eval' anywhere. style-src needs 'unsafe-inline' because antd's CSS-in-JS writes <style>
+ * tags at run time (an upstream limitation). connect-src allows any https origin because the API's
+ * address is runtime configuration (config.json); a deployment that knows it can send a stricter header.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https:",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ')
+
+function cspMetaTag(): Plugin {
+  return {
+    name: 'csp-meta-tag',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+    ],
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), ...(withMock ? [msw({ mode: 'worker-only' })] : [])],
+  plugins: [react(), cspMetaTag(), ...(withMock ? [msw({ mode: 'worker-only' })] : [])],
   define: {
     __MOCK_INCLUDED__: JSON.stringify(withMock),
   },

@@ -190,3 +190,13 @@ test.describe('accessibility', () => {
     })
   }
 })
+
+test.describe('security', () => {
+  test('the production build ships a Content-Security-Policy without unsafe-eval, and the console runs under it', async ({ page, loginAs }) => {
+    await loginAs('admin-acme', '/tenants/t-acme')
+    await expect(new Shell(page).heading('Overview')).toBeVisible()
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(policy).toContain("script-src 'self'")
+    expect(policy).not.toContain('unsafe-eval')
+  })
+})
