@@ -1,6 +1,9 @@
 // Named scenarios the mock can be reset to; everything is derived from the fixed epoch, never from real time.
 import type { ActorContext } from '../domain/access'
 import { recordAudit } from '../domain/audit'
+import { settleRetention } from '../domain/retention'
+import { seedAppEvents, seedApps } from './apps-seed'
+import { seedRetention } from './retention-seed'
 import { departmentsFor, memberAt, MOCK_EPOCH_ISO } from './members'
 import { findPersona } from './personas'
 import { SCHEMA_VERSION, type MockDbState, type ScenarioName, type StoredSupportGrant } from './state'
@@ -86,8 +89,23 @@ export function seedState(scenario: ScenarioName, realNowMs: number): MockDbStat
     audit: { nextSeq: 1, events: [] },
     faults: { nextSeq: 1, items: [] },
     idempotency: [],
+    apps: seedApps(),
+    retention: seedRetention(),
   }
   seedAudit(state)
+  // The last few daily deletion runs before the epoch really ran, so 'last run' has real numbers.
+  for (const tenant of state.tenants) settleRetention(state, tenant.id, EPOCH_MS)
+  for (const event of seedAppEvents()) {
+    recordAudit(state, adminContext(event.personaId, event.tenantId), event.at, {
+      action: event.action,
+      targetType: 'app',
+      targetId: event.appId,
+      targetName: event.targetName,
+      before: event.before,
+      after: event.after,
+      reason: event.reason,
+    })
+  }
   // Seeded events are recorded out of time order above; the log is kept in sequence order.
   state.audit.events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
   state.audit.events.forEach((event, position) => {

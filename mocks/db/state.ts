@@ -1,11 +1,13 @@
 // The mock's whole persisted state: plain JSON, one slice per concern; members are generated, not stored.
 import type { components } from '@/shared/api/schema.gen'
 import type { MockClock } from '../domain/clock'
+import type { AppsSlice } from './apps-seed'
+import type { RetentionSlice } from './retention-seed'
 
 type Schemas = components['schemas']
 
 /** Bump when a slice changes shape: persisted state with another version is discarded and re-seeded. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 3
 
 export type ScenarioName = Schemas['MockScenarioName']
 export const SCENARIOS: readonly ScenarioName[] = ['default', 'large', 'empty-grants']
@@ -84,4 +86,8 @@ export interface MockDbState {
   audit: AuditLog
   faults: FaultList
   idempotency: IdempotencyEntry[]
+  /** Workbench apps, members' requests for them and emergency stops. */
+  apps: AppsSlice
+  /** Retention policies, scheduled changes, legal holds, runs and what the runs have deleted, per tenant. */
+  retention: RetentionSlice
 }

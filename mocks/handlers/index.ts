@@ -1,9 +1,11 @@
 // Every mock API handler, for the browser worker, Vitest and anything else that mocks the API.
 import type { HttpHandler } from 'msw'
 import type { MockStore } from '../db/store'
+import { appHandlers } from './apps'
 import { auditHandlers } from './audit'
 import { controlHandlers } from './control'
 import { memberHandlers } from './members'
+import { retentionHandlers } from './retention'
 import { route, type RouteOptions } from './route'
 import { sessionHandlers } from './session'
 import { tenantHandlers } from './tenants'
@@ -16,5 +18,7 @@ export function createHandlers(store: MockStore, options: RouteOptions): HttpHan
     ...tenantHandlers(define),
     ...memberHandlers(define),
     ...auditHandlers(define),
+    ...retentionHandlers(define),
+    ...appHandlers(define),
   ]
 }

@@ -12,6 +12,8 @@ import { TenantLayout } from './shell/TenantLayout'
 /** Capability pages, relative to /tenants/:tenantId. */
 const tenantRoutes: RouteObject[] = [
   { index: true, lazy: () => import('@/features/overview/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
 ]
 
 export const routes: RouteObject[] = [

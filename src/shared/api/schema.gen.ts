@@ -115,6 +115,422 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The tenant's workbench apps, filtered server-side (the list is small, so it is not paged). */
+        get: operations["listApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        /** One app with its scopes, availability summary and any pending scope update. */
+        get: operations["getApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enables a disabled app. Every sensitive scope it holds must be listed in acknowledgedScopes. */
+        post: operations["enableApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables an app at once (its tokens stop working). A reason is required. */
+        post: operations["disableApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes a disabled app from the workbench (409 while it is enabled). */
+        post: operations["removeApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        /** Who may use the app. Carries an ETag for the next write. */
+        get: operations["getAppAvailability"];
+        /** Changes who may use the app. The deny list always overrides the allow list. */
+        put: operations["setAppAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/scope-update/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives the app the new scope set its update asks for. Sensitive added scopes must be acknowledged. */
+        post: operations["approveAppScopeUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/scope-update/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuses the new scopes; the app keeps its old ones. */
+        post: operations["declineAppScopeUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/app-scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The catalogue of scopes an app can hold, with plain-language explanations. */
+        get: operations["listAppScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/app-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Members' requests to use an app, newest first. */
+        get: operations["listAppRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/app-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["AppRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lets the member use the app (adds them to its named members, lifts a deny). The app must be enabled. */
+        post: operations["approveAppRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/app-requests/{requestId}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["AppRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuses the member's request; the note (required) is shown to the member. */
+        post: operations["denyAppRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/app-emergency-stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The emergency stop in force, if any. */
+        get: operations["getAppEmergencyStop"];
+        put?: never;
+        /** Disables every enabled third-party app, or every enabled app holding a scope, in one move; snapshots the previous state. */
+        post: operations["startAppEmergencyStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/app-emergency-stop/{snapshotId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                snapshotId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts every app the stop changed back exactly as it was before (apps removed since are skipped). */
+        post: operations["restoreAppEmergencyStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The tenant's retention policies, any scheduled (shortened) change, the next and last deletion runs. Carries an ETag. */
+        get: operations["getRetention"];
+        /**
+         * Replaces the policy set. A policy made longer (or keep forever) applies at once; a policy made
+         *     shorter is scheduled to take effect after `graceDays` and can be cancelled until then. A stale
+         *     If-Match gets 412 with `current`.
+         */
+        put: operations["putRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a proposed policy set would delete at its first run (counted as of now), what legal holds keep, and stored volume by age. Changes nothing. */
+        post: operations["previewRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/retention/pending/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels the scheduled (shortened) change before its grace period ends; nothing is deleted under it. */
+        post: operations["cancelPendingRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/retention/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Every policy change (before → after, who, when, reason), newest first, cursor-paged. */
+        get: operations["listRetentionHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Legal holds in force (and recently lifted), plus the chat groups a hold can be placed on. */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /** Places a hold on a member or a chat group; their data is excluded from deletion runs while it lasts. */
+        post: operations["placeLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/legal-holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lifts a hold (a reason is required); the data falls under the retention policies again. */
+        post: operations["releaseLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mock/retention-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the deletion run now (for one tenant, or every tenant), after any run the clock has already passed. */
+        post: operations["runMockRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mock/personas": {
         parameters: {
             query?: never;
@@ -349,6 +765,300 @@ export interface components {
             after: unknown;
             reason: string | null;
         };
+        /** @description The same text in each console language. */
+        LocalizedText: {
+            "en-US": string;
+            "zh-CN": string;
+        };
+        ReasonInput: {
+            reason: string;
+        };
+        NoteInput: {
+            /** @description Shown to the member; required when denying. */
+            note?: string;
+        };
+        MemberRef: {
+            id: string;
+            name: string;
+            departmentName: string;
+        };
+        /**
+         * @description `awaiting_scope_approval`: enabled on its old scopes while an update asks for new ones.
+         * @enum {string}
+         */
+        AppStatus: "enabled" | "disabled" | "awaiting_scope_approval";
+        /** @enum {string} */
+        AppCategory: "approval" | "crm" | "hr" | "finance" | "productivity" | "communication" | "analytics" | "legal";
+        AppScope: {
+            id: string;
+            /** @description Exposes personal or business data beyond the member's identity; needs explicit acknowledgement. */
+            sensitive: boolean;
+            label: components["schemas"]["LocalizedText"];
+            /** @description What data the app receives, in plain words. */
+            explanation: components["schemas"]["LocalizedText"];
+        };
+        /** @enum {string} */
+        AppAvailabilityMode: "all" | "departments" | "members";
+        AppAvailabilityInput: {
+            mode: components["schemas"]["AppAvailabilityMode"];
+            /** @description With mode `departments`; sub-departments are included. */
+            departmentIds: string[];
+            /** @description Named members allowed (mode `members`, or in addition to the departments). */
+            memberIds: string[];
+            /** @description Members who may never use the app, whatever the allow list says. */
+            deniedMemberIds: string[];
+        };
+        AppAvailability: {
+            mode: components["schemas"]["AppAvailabilityMode"];
+            departments: {
+                id: string;
+                name: string;
+            }[];
+            members: components["schemas"]["MemberRef"][];
+            deniedMembers: components["schemas"]["MemberRef"][];
+        };
+        AppAvailabilitySummary: {
+            mode: components["schemas"]["AppAvailabilityMode"];
+            departmentCount: number;
+            memberCount: number;
+            deniedCount: number;
+        };
+        /** @description A new app version asks for a different scope set; the app keeps its old scopes until approved. */
+        AppScopeUpdate: {
+            version: string;
+            /** Format: date-time */
+            requestedAt: string;
+            added: components["schemas"]["AppScope"][];
+            removed: components["schemas"]["AppScope"][];
+        };
+        App: {
+            id: string;
+            /** @description Third-party text; always render as text. */
+            name: string;
+            vendor: string;
+            category: components["schemas"]["AppCategory"];
+            description: string;
+            /** @description False for the platform's own apps. */
+            thirdParty: boolean;
+            version: string;
+            status: components["schemas"]["AppStatus"];
+            /** @description Scopes the app holds now. */
+            scopes: components["schemas"]["AppScope"][];
+            scopeUpdate: components["schemas"]["AppScopeUpdate"] | null;
+            availability: components["schemas"]["AppAvailabilitySummary"];
+            /** Format: date-time */
+            lastDataAccessAt: string | null;
+            /** Format: date-time */
+            installedAt: string;
+            disabledReason: string | null;
+            pendingRequestCount: number;
+        };
+        /** @enum {string} */
+        AppRequestStatus: "pending" | "approved" | "denied";
+        AppRequest: {
+            id: string;
+            appId: string;
+            appName: string;
+            member: components["schemas"]["MemberRef"];
+            /** @description Why the member asks (their own words). */
+            message: string;
+            /** Format: date-time */
+            requestedAt: string;
+            status: components["schemas"]["AppRequestStatus"];
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            note: string | null;
+        };
+        AppEmergencyStop: {
+            snapshotId: string;
+            /** @enum {string} */
+            target: "third_party" | "scope";
+            scopeId: string | null;
+            reason: string;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: components["schemas"]["AuditActor"];
+            /** @description The apps the stop switched off (restore switches exactly these back). */
+            disabledApps: {
+                id: string;
+                name: string;
+            }[];
+        };
+        AppEmergencyState: {
+            active: components["schemas"]["AppEmergencyStop"] | null;
+        };
+        /** @enum {string} */
+        RetentionUnit: "days" | "months" | "years";
+        /**
+         * @description Keep forever, or a period. Limits: at least 1 day; at most 100 years (36500 days, 1200 months,
+         *     100 years). Months and years are calendar arithmetic back from the run date (a month-end date
+         *     clamps to the shorter month's last day).
+         */
+        RetentionPeriod: {
+            /** @constant */
+            mode: "forever";
+        } | {
+            /** @constant */
+            mode: "period";
+            value: number;
+            unit: components["schemas"]["RetentionUnit"];
+        };
+        /** @enum {string} */
+        RetentionPolicyKind: "chat" | "files";
+        RetentionPolicy: {
+            period: components["schemas"]["RetentionPeriod"];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: components["schemas"]["RetentionPerson"];
+        };
+        RetentionPerson: {
+            id: string;
+            name: string;
+        };
+        RetentionRun: {
+            /** Format: date-time */
+            at: string;
+            deletedMessages: number;
+            deletedFiles: number;
+            /** @description Past the policy but kept because of a legal hold. */
+            heldMessages: number;
+            heldFiles: number;
+        };
+        PendingRetentionChange: {
+            /** @description The shortened policies that take effect at effectiveAt. */
+            policies: {
+                chat?: components["schemas"]["RetentionPeriod"];
+                files?: components["schemas"]["RetentionPeriod"];
+            };
+            /** Format: date-time */
+            effectiveAt: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["RetentionPerson"];
+            reason: string | null;
+            graceDays: number;
+        };
+        RetentionSettings: {
+            tenantId: string;
+            /** @description Same as the ETag header; also given in a 412's `current`, so a client can reapply on top of it. */
+            etag: string;
+            /**
+             * Format: date-time
+             * @description Server time of this answer (the mock's clock), for countdowns.
+             */
+            asOf: string;
+            policies: {
+                chat: components["schemas"]["RetentionPolicy"];
+                files: components["schemas"]["RetentionPolicy"];
+            };
+            /** @description Fixed by law; shown, never editable. */
+            auditLog: {
+                /** @constant */
+                minimumDays: 180;
+            };
+            /** @description Default grace period before a shortened policy starts deleting. */
+            graceDays: number;
+            pending: components["schemas"]["PendingRetentionChange"] | null;
+            /** Format: date-time */
+            nextRunAt: string;
+            lastRun: components["schemas"]["RetentionRun"] | null;
+            /** @description The last runs, newest first (at most 10). */
+            recentRuns: components["schemas"]["RetentionRun"][];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: components["schemas"]["RetentionPerson"];
+        };
+        RetentionUpdate: {
+            chat: components["schemas"]["RetentionPeriod"];
+            files: components["schemas"]["RetentionPeriod"];
+            /** @description Grace period for a shortened policy; defaults to the tenant's graceDays (7). */
+            graceDays?: number;
+            reason?: string;
+        };
+        RetentionPreviewInput: {
+            chat: components["schemas"]["RetentionPeriod"];
+            files: components["schemas"]["RetentionPeriod"];
+        };
+        RetentionAgeBucket: {
+            /** @description Age in days at which the bucket starts (inclusive). */
+            fromDays: number;
+            /** @description Age in days at which it ends (exclusive). */
+            toDays: number;
+            kept: number;
+            toDelete: number;
+            held: number;
+        };
+        RetentionImpact: {
+            kind: components["schemas"]["RetentionPolicyKind"];
+            /** @description True when the proposed policy keeps less than the one in effect, so saving it is scheduled after a grace period. */
+            shortens: boolean;
+            /**
+             * Format: date-time
+             * @description Items created before this instant are past the policy; null for keep forever.
+             */
+            cutoff: string | null;
+            /** @description The cut-off as an age in days. */
+            cutoffDays: number | null;
+            /** @description Items stored now. */
+            total: number;
+            toDelete: number;
+            /** @description Past the policy but kept by a legal hold. */
+            held: number;
+            buckets: components["schemas"]["RetentionAgeBucket"][];
+        };
+        RetentionPreview: {
+            /** Format: date-time */
+            asOf: string;
+            chat: components["schemas"]["RetentionImpact"];
+            files: components["schemas"]["RetentionImpact"];
+        };
+        RetentionReasonInput: {
+            reason?: string;
+        };
+        RetentionHistoryEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["RetentionPerson"];
+            onBehalfOf: string | null;
+            kind: components["schemas"]["RetentionPolicyKind"];
+            /**
+             * @description applied at once (longer), scheduled (shorter, after a grace period), took effect (grace ended), cancelled.
+             * @enum {string}
+             */
+            event: "applied" | "scheduled" | "took_effect" | "cancelled";
+            before: components["schemas"]["RetentionPeriod"];
+            after: components["schemas"]["RetentionPeriod"];
+            /** Format: date-time */
+            effectiveAt: string | null;
+            reason: string | null;
+        };
+        ChatGroup: {
+            id: string;
+            name: string;
+        };
+        LegalHold: {
+            id: string;
+            /** @enum {string} */
+            targetType: "member" | "group";
+            targetId: string;
+            targetName: string;
+            reason: string;
+            /** Format: date-time */
+            placedAt: string;
+            placedBy: components["schemas"]["RetentionPerson"];
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: components["schemas"]["RetentionPerson"] | null;
+            releaseReason: string | null;
+        };
+        LegalHoldInput: {
+            /** @enum {string} */
+            targetType: "member" | "group";
+            targetId: string;
+            reason: string;
+        };
         MockPersona: {
             id: string;
             name: string;
@@ -474,6 +1184,8 @@ export interface components {
     };
     parameters: {
         TenantId: string;
+        AppId: string;
+        AppRequestId: string;
         /** @description Opaque cursor from a previous page's nextCursor. */
         Cursor: string;
         Limit: number;
@@ -680,6 +1392,862 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listApps: {
+        parameters: {
+            query?: {
+                /** @description Matches name, vendor or description (case-insensitive substring). */
+                q?: string;
+                status?: components["schemas"]["AppStatus"];
+                category?: components["schemas"]["AppCategory"];
+                /** @description Only apps currently holding this scope id. */
+                scope?: string;
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Apps, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["App"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    enableApp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Ids of the sensitive scopes the administrator reviewed and accepted. */
+                    acknowledgedScopes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The app, now enabled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    disableApp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The app, now disabled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeApp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAppAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The availability. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppAvailability"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    setAppAvailability: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppAvailabilityInput"];
+            };
+        };
+        responses: {
+            /** @description The availability as saved. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppAvailability"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    approveAppScopeUpdate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    acknowledgedScopes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The app with its new scopes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    declineAppScopeUpdate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The app, on its old scopes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAppScopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scopes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AppScope"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAppRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["AppRequestStatus"];
+                appId?: string;
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AppRequest"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    approveAppRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["AppRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            /** @description The decided request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    denyAppRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["AppRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            /** @description The decided request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAppEmergencyStop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current emergency state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppEmergencyState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    startAppEmergencyStop: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    target: "third_party" | "scope";
+                    /** @description Required when target is `scope`. */
+                    scopeId?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stop now in force. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppEmergencyStop"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    restoreAppEmergencyStop: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                snapshotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The emergency state after the restore (no stop in force). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppEmergencyState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retention settings. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    putRetention: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    previewRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPreviewInput"];
+            };
+        };
+        responses: {
+            /** @description The impact per policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    cancelPendingRetention: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RetentionReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The settings, with no scheduled change. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listRetentionHistory: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's nextCursor. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RetentionHistoryEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listLegalHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Holds, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LegalHold"][];
+                        groups: components["schemas"]["ChatGroup"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    placeLegalHold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldInput"];
+            };
+        };
+        responses: {
+            /** @description The hold. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The lifted hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    runMockRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    tenantId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The run of each tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            tenantId: string;
+                            run: components["schemas"]["RetentionRun"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };

@@ -70,7 +70,7 @@ export function DangerousActionDialog({
       cancelButtonProps={{ disabled: pending }}
       onOk={() => void submit()}
       onCancel={pending ? undefined : onCancel}
-      maskClosable={false}
+      mask={{ closable: false }}
       closable={!pending}
       keyboard={!pending}
       afterClose={() => {

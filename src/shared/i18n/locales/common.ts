@@ -6,6 +6,8 @@ const en = {
   nav: {
     label: 'Main navigation',
     overview: 'Overview',
+    retention: 'Retention',
+    apps: 'Apps',
   },
   shell: {
     tenant: 'Tenant',
@@ -113,6 +115,8 @@ export const common: Bilingual<typeof en> = {
     nav: {
       label: '主导航',
       overview: '概览',
+      retention: '保留期限',
+      apps: '应用管理',
     },
     shell: {
       tenant: '企业',

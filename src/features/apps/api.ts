@@ -1,0 +1,239 @@
+// The apps capability's server state: query keys, queries and mutations. Mutations are pessimistic and
+// refresh apps and the audit trail whether they succeed or fail, so the screen always shows the real state.
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, unwrap, unwrapWithEtag } from '@/shared/api/client'
+import { rootKeys } from '@/shared/api/query-client'
+import type { components } from '@/shared/api/schema.gen'
+import { idempotencyHeaders, ifMatchHeaders } from '@/shared/api/write-headers'
+
+type Schemas = components['schemas']
+export type App = Schemas['App']
+export type AppScope = Schemas['AppScope']
+export type AppStatus = Schemas['AppStatus']
+export type AppCategory = Schemas['AppCategory']
+export type AppAvailability = Schemas['AppAvailability']
+export type AppAvailabilityInput = Schemas['AppAvailabilityInput']
+export type AppRequest = Schemas['AppRequest']
+export type AppEmergencyStop = Schemas['AppEmergencyStop']
+export type MemberRef = Schemas['MemberRef']
+export type AuditEvent = Schemas['AuditEvent']
+
+export const APP_STATUSES: readonly AppStatus[] = ['enabled', 'awaiting_scope_approval', 'disabled']
+export const APP_CATEGORIES: readonly AppCategory[] = [
+  'approval', 'crm', 'hr', 'finance', 'productivity', 'communication', 'analytics', 'legal',
+]
+
+export interface AppFilters {
+  q?: string
+  status?: AppStatus
+  category?: AppCategory
+  scope?: string
+}
+
+/** Keys shaped [resource, action, params]; everything of this capability sits below ['apps']. */
+export const appKeys = {
+  all: ['apps'] as const,
+  list: (tenantId: string, filters: AppFilters) => ['apps', 'list', { tenantId, ...filters }] as const,
+  detail: (tenantId: string, appId: string) => ['apps', 'detail', { tenantId, appId }] as const,
+  availability: (tenantId: string, appId: string) => ['apps', 'availability', { tenantId, appId }] as const,
+  scopes: (tenantId: string) => ['apps', 'scopes', { tenantId }] as const,
+  requests: (tenantId: string) => ['apps', 'requests', { tenantId, status: 'pending' }] as const,
+  emergency: (tenantId: string) => ['apps', 'emergency', { tenantId }] as const,
+  /** Below the tenant's audit root, so any audited change anywhere refreshes the app's history. */
+  history: (tenantId: string, appId: string) => [...rootKeys.audit(tenantId), 'app', appId] as const,
+  departments: (tenantId: string) => ['departments', 'list', { tenantId }] as const,
+  memberSearch: (tenantId: string, q: string) => ['members', 'search', { tenantId, q }] as const,
+}
+
+const tenantPath = (tenantId: string) => ({ path: { tenantId } })
+const appPath = (tenantId: string, appId: string) => ({ path: { tenantId, appId } })
+
+export const appsQuery = (tenantId: string, filters: AppFilters) =>
+  queryOptions({
+    queryKey: appKeys.list(tenantId, filters),
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/apps', { params: { ...tenantPath(tenantId), query: filters } })),
+  })
+
+export const useApps = (tenantId: string, filters: AppFilters) =>
+  useQuery({ ...appsQuery(tenantId, filters), placeholderData: keepPreviousData })
+
+export const useApp = (tenantId: string, appId: string | null) =>
+  useQuery({
+    queryKey: appKeys.detail(tenantId, appId ?? ''),
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/apps/{appId}', { params: appPath(tenantId, appId ?? '') })),
+    enabled: appId !== null,
+  })
+
+export const useAppScopes = (tenantId: string) =>
+  useQuery({
+    queryKey: appKeys.scopes(tenantId),
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/app-scopes', { params: tenantPath(tenantId) })),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+
+export const useAppAvailability = (tenantId: string, appId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: appKeys.availability(tenantId, appId),
+    queryFn: () => unwrapWithEtag(api().GET('/api/v1/tenants/{tenantId}/apps/{appId}/availability', { params: appPath(tenantId, appId) })),
+    enabled,
+    staleTime: 0,
+  })
+
+export const useAppHistory = (tenantId: string, appId: string | null) =>
+  useQuery({
+    queryKey: appKeys.history(tenantId, appId ?? ''),
+    queryFn: () =>
+      unwrap(
+        api().GET('/api/v1/tenants/{tenantId}/audit-events', {
+          params: { ...tenantPath(tenantId), query: { targetType: 'app', targetId: appId ?? '', limit: 10 } },
+        }),
+      ),
+    enabled: appId !== null,
+  })
+
+export const useAppRequests = (tenantId: string) =>
+  useQuery({
+    queryKey: appKeys.requests(tenantId),
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/app-requests', { params: { ...tenantPath(tenantId), query: { status: 'pending' } } })),
+  })
+
+export const useEmergencyState = (tenantId: string) =>
+  useQuery({
+    queryKey: appKeys.emergency(tenantId),
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/app-emergency-stop', { params: tenantPath(tenantId) })),
+  })
+
+export const useDepartments = (tenantId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: appKeys.departments(tenantId),
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/departments', { params: tenantPath(tenantId) })),
+    enabled,
+    staleTime: 5 * 60_000,
+  })
+
+/** Server-side member search for pickers: never loads the directory, only the first 20 matches. */
+export const useMemberSearch = (tenantId: string, q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: appKeys.memberSearch(tenantId, q),
+    queryFn: () =>
+      unwrap(api().GET('/api/v1/tenants/{tenantId}/members', { params: { ...tenantPath(tenantId), query: { q, limit: 20, status: 'active' } } })),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  })
+
+/** Every app mutation refreshes apps and audit views afterwards — after a failure too, to show the real state. */
+function useAppMutation<TInput, TResult>(tenantId: string, mutationFn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn,
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: appKeys.all }),
+        queryClient.invalidateQueries({ queryKey: rootKeys.audit(tenantId) }),
+      ])
+    },
+  })
+}
+
+interface Keyed {
+  /** The Idempotency-Key of this user action (reused when the user retries). */
+  idempotencyKey: string
+}
+
+export const useEnableApp = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, acknowledgedScopes, idempotencyKey }: Keyed & { appId: string; acknowledgedScopes: string[] }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/enable', {
+        params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
+        body: { acknowledgedScopes },
+      }),
+    ),
+  )
+
+export const useDisableApp = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, reason, idempotencyKey }: Keyed & { appId: string; reason: string }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/disable', {
+        params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
+        body: { reason },
+      }),
+    ),
+  )
+
+export const useRemoveApp = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, reason, idempotencyKey }: Keyed & { appId: string; reason: string }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/remove', {
+        params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
+        body: reason ? { reason } : {},
+      }),
+    ),
+  )
+
+export const useSetAvailability = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, etag, input }: { appId: string; etag: string; input: AppAvailabilityInput }) =>
+    unwrapWithEtag(
+      api().PUT('/api/v1/tenants/{tenantId}/apps/{appId}/availability', {
+        params: { ...appPath(tenantId, appId), header: ifMatchHeaders(etag) },
+        body: input,
+      }),
+    ),
+  )
+
+export const useApproveScopeUpdate = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, acknowledgedScopes, idempotencyKey }: Keyed & { appId: string; acknowledgedScopes: string[] }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/scope-update/approve', {
+        params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
+        body: { acknowledgedScopes },
+      }),
+    ),
+  )
+
+export const useDeclineScopeUpdate = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, reason, idempotencyKey }: Keyed & { appId: string; reason: string }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/scope-update/decline', {
+        params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
+        body: { reason },
+      }),
+    ),
+  )
+
+export const useDecideRequest = (tenantId: string) =>
+  useAppMutation(
+    tenantId,
+    ({ requestId, decision, note, idempotencyKey }: Keyed & { requestId: string; decision: 'approve' | 'deny'; note: string }) => {
+      const options = {
+        params: { path: { tenantId, requestId }, header: idempotencyHeaders(idempotencyKey) },
+        body: note ? { note } : {},
+      }
+      return unwrap(
+        decision === 'approve'
+          ? api().POST('/api/v1/tenants/{tenantId}/app-requests/{requestId}/approve', options)
+          : api().POST('/api/v1/tenants/{tenantId}/app-requests/{requestId}/deny', options),
+      )
+    },
+  )
+
+export const useStartEmergencyStop = (tenantId: string) =>
+  useAppMutation(
+    tenantId,
+    ({ target, scopeId, reason, idempotencyKey }: Keyed & { target: 'third_party' | 'scope'; scopeId?: string; reason: string }) =>
+      unwrap(
+        api().POST('/api/v1/tenants/{tenantId}/app-emergency-stop', {
+          params: { ...tenantPath(tenantId), header: idempotencyHeaders(idempotencyKey) },
+          body: { target, reason, ...(scopeId ? { scopeId } : {}) },
+        }),
+      ),
+  )
+
+export const useRestoreEmergencyStop = (tenantId: string) =>
+  useAppMutation(tenantId, ({ snapshotId, idempotencyKey }: Keyed & { snapshotId: string }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/app-emergency-stop/{snapshotId}/restore', {
+        params: { path: { tenantId, snapshotId }, header: idempotencyHeaders(idempotencyKey) },
+      }),
+    ),
+  )

@@ -1,0 +1,255 @@
+// Dialogs that change one app: enable and approve-new-scopes (review + acknowledge every sensitive scope),
+// disable and decline (reason required), remove (only when disabled). Each runs once per user action:
+// the button is disabled while pending and a retry reuses the same Idempotency-Key.
+import { useState } from 'react'
+import { App as AntApp, Checkbox, Flex, Modal, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useTenantId } from '@/shared/session/use-tenant'
+import { DangerousActionDialog } from '@/shared/ui/DangerousActionDialog'
+import { ErrorAlert } from '@/shared/ui/ErrorAlert'
+import { useActionKey } from '@/shared/ui/use-action-key'
+import {
+  useApproveScopeUpdate,
+  useDeclineScopeUpdate,
+  useDisableApp,
+  useEnableApp,
+  useRemoveApp,
+  type App,
+  type AppScope,
+} from '../api'
+import { PlainList, ScopeTag, sortScopes, useLocalized } from './bits'
+
+interface AppDialogProps {
+  app: App
+  onClose: () => void
+}
+
+interface AcknowledgeScopesDialogProps {
+  title: string
+  intro: string
+  scopes: readonly AppScope[]
+  confirmLabel: string
+  pending: boolean
+  error: unknown
+  onConfirm: (acknowledged: string[]) => void
+  onCancel: () => void
+  extra?: React.ReactNode
+}
+
+/** Lists what the app will receive; the confirm button stays off until every sensitive scope is ticked. */
+function AcknowledgeScopesDialog({ title, intro, scopes, confirmLabel, pending, error, onConfirm, onCancel, extra }: AcknowledgeScopesDialogProps) {
+  const { t } = useTranslation('apps')
+  const { t: tc } = useTranslation()
+  const localized = useLocalized()
+  const [ticked, setTicked] = useState<string[]>([])
+  const sensitive = scopes.filter((scope) => scope.sensitive).map((scope) => scope.id)
+  const ready = sensitive.every((id) => ticked.includes(id))
+  return (
+    <Modal
+      open
+      title={title}
+      okText={pending ? tc('confirm.working') : confirmLabel}
+      cancelText={tc('confirm.cancel')}
+      okButtonProps={{ disabled: !ready || pending, loading: pending }}
+      cancelButtonProps={{ disabled: pending }}
+      onOk={() => {
+        if (!pending && ready) onConfirm(sensitive)
+      }}
+      onCancel={pending ? undefined : onCancel}
+      mask={{ closable: false }}
+      closable={!pending}
+      keyboard={!pending}
+      width={640}
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>{intro}</Typography.Paragraph>
+        {extra}
+        <PlainList
+          items={sortScopes(scopes)}
+          itemKey={(scope) => scope.id}
+          render={(scope) => (
+              <Flex vertical gap={4} style={{ width: '100%' }}>
+                <div>
+                  <ScopeTag scope={scope} />
+                </div>
+                <Typography.Text>{localized(scope.explanation)}</Typography.Text>
+                {scope.sensitive ? (
+                  <Checkbox
+                    checked={ticked.includes(scope.id)}
+                    disabled={pending}
+                    onChange={(event) =>
+                      setTicked((previous) => (event.target.checked ? [...previous, scope.id] : previous.filter((id) => id !== scope.id)))
+                    }
+                  >
+                    {t('enable.acknowledge', { scope: localized(scope.label) })}
+                  </Checkbox>
+                ) : null}
+              </Flex>
+          )}
+        />
+        {!ready ? <Typography.Text type="secondary">{t('enable.mustAcknowledge')}</Typography.Text> : null}
+        {error ? <ErrorAlert error={error} /> : null}
+      </Space>
+    </Modal>
+  )
+}
+
+export function EnableAppDialog({ app, onClose }: AppDialogProps) {
+  const { t } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const enable = useEnableApp(tenantId)
+  const action = useActionKey()
+  return (
+    <AcknowledgeScopesDialog
+      title={t('enable.title', { name: app.name })}
+      intro={t('enable.intro')}
+      scopes={app.scopes}
+      confirmLabel={t('enable.confirm')}
+      pending={enable.isPending}
+      error={enable.error}
+      onCancel={onClose}
+      onConfirm={(acknowledgedScopes) =>
+        enable.mutate(
+          { appId: app.id, acknowledgedScopes, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('done.enabled', { name: app.name }))
+              onClose()
+            },
+          },
+        )
+      }
+    />
+  )
+}
+
+export function ApproveScopeUpdateDialog({ app, onClose }: AppDialogProps) {
+  const { t } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const approve = useApproveScopeUpdate(tenantId)
+  const action = useActionKey()
+  const update = app.scopeUpdate
+  const added = update?.added ?? []
+  return (
+    <AcknowledgeScopesDialog
+      title={t('approveUpdate.title', { name: app.name })}
+      intro={added.length > 0 ? t('approveUpdate.intro') : t('approveUpdate.onlyRemoved')}
+      scopes={added}
+      confirmLabel={t('approveUpdate.confirm')}
+      pending={approve.isPending}
+      error={approve.error}
+      onCancel={onClose}
+      onConfirm={(acknowledgedScopes) =>
+        approve.mutate(
+          { appId: app.id, acknowledgedScopes, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('done.updateApproved', { name: app.name }))
+              onClose()
+            },
+          },
+        )
+      }
+    />
+  )
+}
+
+export function DisableAppDialog({ app, onClose }: AppDialogProps) {
+  const { t } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const disable = useDisableApp(tenantId)
+  const action = useActionKey()
+  return (
+    <DangerousActionDialog
+      open
+      title={t('disable.title', { name: app.name })}
+      consequence={t('disable.consequence')}
+      confirmLabel={t('disable.confirm')}
+      requireReason
+      pending={disable.isPending}
+      error={disable.error}
+      onCancel={onClose}
+      onConfirm={({ reason }) =>
+        disable.mutate(
+          { appId: app.id, reason, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('done.disabled', { name: app.name }))
+              onClose()
+            },
+          },
+        )
+      }
+    />
+  )
+}
+
+export function DeclineScopeUpdateDialog({ app, onClose }: AppDialogProps) {
+  const { t } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const decline = useDeclineScopeUpdate(tenantId)
+  const action = useActionKey()
+  return (
+    <DangerousActionDialog
+      open
+      danger={false}
+      title={t('declineUpdate.title', { name: app.name })}
+      consequence={t('declineUpdate.consequence')}
+      confirmLabel={t('declineUpdate.confirm')}
+      requireReason
+      pending={decline.isPending}
+      error={decline.error}
+      onCancel={onClose}
+      onConfirm={({ reason }) =>
+        decline.mutate(
+          { appId: app.id, reason, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('done.updateDeclined', { name: app.name }))
+              onClose()
+            },
+          },
+        )
+      }
+    />
+  )
+}
+
+export function RemoveAppDialog({ app, onClose, onRemoved }: AppDialogProps & { onRemoved: () => void }) {
+  const { t } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const remove = useRemoveApp(tenantId)
+  const action = useActionKey()
+  return (
+    <DangerousActionDialog
+      open
+      title={t('remove.title', { name: app.name })}
+      consequence={t('remove.consequence')}
+      confirmLabel={t('remove.confirm')}
+      pending={remove.isPending}
+      error={remove.error}
+      onCancel={onClose}
+      onConfirm={({ reason }) =>
+        remove.mutate(
+          { appId: app.id, reason, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('done.removed', { name: app.name }))
+              onRemoved()
+            },
+          },
+        )
+      }
+    />
+  )
+}

@@ -1,0 +1,256 @@
+// The app's detail drawer (linkable as ?app=<id>): what it is, every scope explained, who may use it,
+// a pending scope update as a difference, the actions, and its recent history from the audit trail.
+import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Space, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useTenantId } from '@/shared/session/use-tenant'
+import { formatDateTime } from '@/shared/lib/format'
+import { isApiError } from '@/shared/api/problem'
+import { ErrorAlert } from '@/shared/ui/ErrorAlert'
+import { RelativeTime } from '@/shared/ui/RelativeTime'
+import { useApp, useAppAvailability, useAppHistory, type App, type AuditEvent } from '../api'
+import type { AppAction } from './AppsPage'
+import { WriteGuard } from './AppsPage'
+import { AppStatusBadge, PlainList, ScopeTag, sortScopes, useLocalized } from './bits'
+
+interface AppDetailDrawerProps {
+  appId: string | null
+  canWrite: boolean
+  onClose: () => void
+  onAction: (kind: AppAction, app: App) => void
+}
+
+export function AppDetailDrawer({ appId, canWrite, onClose, onAction }: AppDetailDrawerProps) {
+  const { t } = useTranslation('apps')
+  const tenantId = useTenantId()
+  const app = useApp(tenantId, appId)
+  const data = app.data
+
+  return (
+    <Drawer
+      open={appId !== null}
+      onClose={onClose}
+      size={680}
+      title={data ? <span style={{ overflowWrap: 'anywhere' }}>{data.name}</span> : t('detail.title')}
+      destroyOnHidden
+    >
+      {app.isPending ? <Skeleton active /> : null}
+      {app.isError ? (
+        isApiError(app.error) && app.error.status === 404 ? (
+          <Alert type="warning" showIcon title={t('detail.notFound')} />
+        ) : (
+          <ErrorAlert error={app.error} onRetry={() => void app.refetch()} retrying={app.isFetching} />
+        )
+      ) : null}
+      {data ? <AppDetail app={data} canWrite={canWrite} onAction={onAction} /> : null}
+    </Drawer>
+  )
+}
+
+function AppDetail({ app, canWrite, onAction }: { app: App; canWrite: boolean; onAction: (kind: AppAction, app: App) => void }) {
+  const { t, i18n } = useTranslation('apps')
+  const localized = useLocalized()
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Flex wrap gap="small">
+        <WriteGuard canWrite={canWrite}>
+          {app.status === 'disabled' ? (
+            <Button type="primary" disabled={!canWrite} onClick={() => onAction('enable', app)}>
+              {t('actions.enable')}
+            </Button>
+          ) : (
+            <Button danger disabled={!canWrite} onClick={() => onAction('disable', app)}>
+              {t('actions.disable')}
+            </Button>
+          )}
+        </WriteGuard>
+        <WriteGuard canWrite={canWrite}>
+          <Button disabled={!canWrite} onClick={() => onAction('availability', app)}>
+            {t('actions.editAvailability')}
+          </Button>
+        </WriteGuard>
+        <WriteGuard canWrite={canWrite}>
+          <Button danger disabled={!canWrite || app.status !== 'disabled'} onClick={() => onAction('remove', app)}>
+            {t('actions.remove')}
+          </Button>
+        </WriteGuard>
+      </Flex>
+      {canWrite && app.status !== 'disabled' ? (
+        <Typography.Text type="secondary">{t('remove.onlyDisabled')}</Typography.Text>
+      ) : null}
+
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('columns.status')}>
+          <AppStatusBadge status={app.status} />
+        </Descriptions.Item>
+        {app.disabledReason ? <Descriptions.Item label={t('detail.disabledReason')}>{app.disabledReason}</Descriptions.Item> : null}
+        <Descriptions.Item label={t('detail.vendor')}>
+          <span style={{ overflowWrap: 'anywhere' }}>{app.vendor}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.category')}>{t(`categories.${app.category}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.thirdParty')}>{app.thirdParty ? t('detail.thirdPartyYes') : t('detail.thirdPartyNo')}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.version')}>{app.version}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.installed')}>{formatDateTime(app.installedAt, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.lastAccess')}>
+          {app.lastDataAccessAt ? <RelativeTime iso={app.lastDataAccessAt} /> : t('never')}
+        </Descriptions.Item>
+      </Descriptions>
+
+      <section aria-labelledby="app-description">
+        <Typography.Title level={2} id="app-description" style={{ fontSize: 16 }}>
+          {t('detail.description')}
+        </Typography.Title>
+        <Typography.Paragraph style={{ overflowWrap: 'anywhere' }}>{app.description}</Typography.Paragraph>
+      </section>
+
+      {app.scopeUpdate ? (
+        <section aria-labelledby="app-scope-update">
+          <Alert
+            type="warning"
+            showIcon
+            title={<span id="app-scope-update">{t('detail.scopeUpdate')}</span>}
+            description={
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <span>{t('detail.scopeUpdateIntro', { version: app.scopeUpdate.version })}</span>
+                <ScopeDiffList label={t('detail.added')} sign="+" scopes={app.scopeUpdate.added} />
+                <ScopeDiffList label={t('detail.removed')} sign="−" scopes={app.scopeUpdate.removed} />
+                <Flex gap="small">
+                  <WriteGuard canWrite={canWrite}>
+                    <Button type="primary" disabled={!canWrite} onClick={() => onAction('approveUpdate', app)}>
+                      {t('actions.approveUpdate')}
+                    </Button>
+                  </WriteGuard>
+                  <WriteGuard canWrite={canWrite}>
+                    <Button disabled={!canWrite} onClick={() => onAction('declineUpdate', app)}>
+                      {t('actions.declineUpdate')}
+                    </Button>
+                  </WriteGuard>
+                </Flex>
+              </Space>
+            }
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="app-scopes">
+        <Typography.Title level={2} id="app-scopes" style={{ fontSize: 16 }}>
+          {t('detail.scopes')}
+        </Typography.Title>
+        <PlainList
+          items={sortScopes(app.scopes)}
+          itemKey={(scope) => scope.id}
+          render={(scope) => (
+            <Flex vertical gap={4}>
+              <div>
+                <ScopeTag scope={scope} />
+              </div>
+              <Typography.Text>{localized(scope.explanation)}</Typography.Text>
+            </Flex>
+          )}
+        />
+      </section>
+
+      <AvailabilitySection app={app} />
+      <HistorySection appId={app.id} />
+    </Space>
+  )
+}
+
+function ScopeDiffList({ label, sign, scopes }: { label: string; sign: string; scopes: App['scopes'] }) {
+  const { t } = useTranslation('apps')
+  return (
+    <div>
+      <Typography.Text strong>{label}: </Typography.Text>
+      {scopes.length === 0 ? (
+        <Typography.Text>{t('detail.noChange')}</Typography.Text>
+      ) : (
+        <Flex wrap gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: '4px 0 0' }}>
+          {scopes.map((scope) => (
+            <li key={scope.id}>
+              <span aria-hidden>{sign} </span>
+              <ScopeTag scope={scope} />
+            </li>
+          ))}
+        </Flex>
+      )}
+    </div>
+  )
+}
+
+function AvailabilitySection({ app }: { app: App }) {
+  const { t } = useTranslation('apps')
+  const tenantId = useTenantId()
+  const availability = useAppAvailability(tenantId, app.id, true)
+  const data = availability.data?.data
+  const people = (list: { id: string; name: string; departmentName: string }[]) =>
+    list.length === 0 ? (
+      t('detail.none')
+    ) : (
+      <Flex wrap gap={4}>
+        {list.map((member) => (
+          <Tag key={member.id} style={{ marginInlineEnd: 0 }}>
+            {member.name}
+            {member.departmentName ? ` · ${member.departmentName}` : ''}
+          </Tag>
+        ))}
+      </Flex>
+    )
+  return (
+    <section aria-labelledby="app-availability">
+      <Typography.Title level={2} id="app-availability" style={{ fontSize: 16 }}>
+        {t('detail.availability')}
+      </Typography.Title>
+      {availability.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
+      {availability.isError ? <ErrorAlert error={availability.error} onRetry={() => void availability.refetch()} /> : null}
+      {data ? (
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('availabilityEditor.mode')}>{t(`availabilityEditor.modes.${data.mode}`)}</Descriptions.Item>
+          {data.mode === 'departments' ? (
+            <Descriptions.Item label={t('detail.departments')}>{data.departments.map((d) => d.name).join('、') || t('detail.none')}</Descriptions.Item>
+          ) : null}
+          {data.mode !== 'all' ? <Descriptions.Item label={t('detail.members')}>{people(data.members)}</Descriptions.Item> : null}
+          <Descriptions.Item label={t('detail.denied')}>{people(data.deniedMembers)}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+    </section>
+  )
+}
+
+function HistorySection({ appId }: { appId: string }) {
+  const { t, i18n } = useTranslation('apps')
+  const tenantId = useTenantId()
+  const history = useAppHistory(tenantId, appId)
+  const actionLabel = (event: AuditEvent) => {
+    const key = event.action.replace(/\./g, '_')
+    return t(`audit.${key}` as 'audit.app_enabled', { defaultValue: event.action })
+  }
+  const actor = (event: AuditEvent) =>
+    event.onBehalfOf ? t('detail.onBehalf', { actor: event.actor.name, ticket: event.ticketRef ?? '' }) : t('detail.historyBy', { actor: event.actor.name })
+  return (
+    <section aria-labelledby="app-history">
+      <Typography.Title level={2} id="app-history" style={{ fontSize: 16 }}>
+        {t('detail.history')}
+      </Typography.Title>
+      {history.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
+      {history.isError ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
+      {history.data ? (
+        history.data.items.length === 0 ? (
+          <Typography.Text type="secondary">{t('detail.noHistory')}</Typography.Text>
+        ) : (
+          <PlainList
+            items={history.data.items}
+            itemKey={(event) => event.id}
+            render={(event) => (
+                <Flex vertical gap={2}>
+                  <Typography.Text strong>{actionLabel(event)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time> · {actor(event)}
+                  </Typography.Text>
+                  {event.reason ? <Typography.Text>{t('audit.reason', { reason: event.reason })}</Typography.Text> : null}
+                </Flex>
+            )}
+          />
+        )
+      ) : null}
+    </section>
+  )
+}

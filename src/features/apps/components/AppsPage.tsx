@@ -1,0 +1,128 @@
+// The apps page: header with the emergency switch, the emergency banner, the catalogue (filters in the URL)
+// and members' requests as tabs, the detail drawer (?app=<id>) and every dialog, opened one at a time.
+import { useState } from 'react'
+import { Alert, Button, Tabs, Tooltip, Typography } from 'antd'
+import { StopOutlined } from '@ant-design/icons'
+import { useSearchParams } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { useTenantAccess } from '@/shared/session/use-tenant'
+import { PageHeader } from '@/shared/ui/PageHeader'
+import { useDocumentTitle } from '@/shared/ui/use-document-title'
+import { useAppRequests, useEmergencyState, type App, type AppEmergencyStop, type AppRequest } from '../api'
+import { AppCatalogue } from './AppCatalogue'
+import { AppDetailDrawer } from './AppDetailDrawer'
+import { AppRequestsTable } from './AppRequestsTable'
+import { AvailabilityDialog } from './AvailabilityDialog'
+import { EmergencyBanner } from './EmergencyBanner'
+import { EmergencyStopDialog, RestoreDialog } from './EmergencyDialogs'
+import { DecideRequestDialog } from './DecideRequestDialog'
+import { ApproveScopeUpdateDialog, DeclineScopeUpdateDialog, DisableAppDialog, EnableAppDialog, RemoveAppDialog } from './AppActionDialogs'
+
+export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate'
+
+type OpenDialog =
+  | { kind: AppAction; app: App }
+  | { kind: 'emergency' }
+  | { kind: 'restore'; stop: AppEmergencyStop }
+  | { kind: 'approveRequest' | 'denyRequest'; request: AppRequest }
+
+/** Disables a change control for read-only access and says why on hover and focus. */
+export function WriteGuard({ canWrite, children }: { canWrite: boolean; children: React.ReactElement }) {
+  const { t } = useTranslation()
+  if (canWrite) return children
+  return <Tooltip title={t('support.readOnlyReason')}>{children}</Tooltip>
+}
+
+export function AppsPage() {
+  const { t } = useTranslation('apps')
+  const { t: tc } = useTranslation()
+  const { tenantId, canWrite } = useTenantAccess()
+  const [params, setParams] = useSearchParams()
+  const [dialog, setDialog] = useState<OpenDialog | null>(null)
+  const emergency = useEmergencyState(tenantId)
+  const requests = useAppRequests(tenantId)
+  useDocumentTitle(t('title'))
+
+  const tab = params.get('tab') === 'requests' ? 'requests' : 'catalogue'
+  const openApp = params.get('app')
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous)
+        if (value === null || value === '') next.delete(name)
+        else next.set(name, value)
+        return next
+      },
+      { replace: name !== 'app' },
+    )
+
+  const close = () => setDialog(null)
+  const onAppAction = (kind: AppAction, app: App) => setDialog({ kind, app })
+  const active = emergency.data?.active ?? null
+  const pendingCount = requests.data?.items.length ?? 0
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        extra={
+          <WriteGuard canWrite={canWrite}>
+            <Button danger icon={<StopOutlined aria-hidden />} disabled={!canWrite || active !== null} onClick={() => setDialog({ kind: 'emergency' })}>
+              {t('actions.emergency')}
+            </Button>
+          </WriteGuard>
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {t('intro')}
+        </Typography.Paragraph>
+      </PageHeader>
+      {!canWrite ? <Alert type="info" showIcon title={tc('support.readOnlyReason')} style={{ marginBottom: 16 }} /> : null}
+      {active ? <EmergencyBanner stop={active} canWrite={canWrite} onRestore={() => setDialog({ kind: 'restore', stop: active })} /> : null}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParam('tab', key === 'requests' ? 'requests' : null)}
+        items={[
+          {
+            key: 'catalogue',
+            label: t('tabs.catalogue'),
+            children: <AppCatalogue canWrite={canWrite} onOpen={(app) => setParam('app', app.id)} onAction={onAppAction} />,
+          },
+          {
+            key: 'requests',
+            label: pendingCount > 0 ? t('tabs.requestsCount', { count: pendingCount }) : t('tabs.requests'),
+            children: (
+              <AppRequestsTable
+                query={requests}
+                canWrite={canWrite}
+                onDecide={(kind, request) => setDialog({ kind, request })}
+              />
+            ),
+          },
+        ]}
+      />
+      <AppDetailDrawer appId={openApp} canWrite={canWrite} onClose={() => setParam('app', null)} onAction={onAppAction} />
+
+      {dialog?.kind === 'enable' && <EnableAppDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'disable' && <DisableAppDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'remove' && (
+        <RemoveAppDialog
+          app={dialog.app}
+          onClose={close}
+          onRemoved={() => {
+            close()
+            if (openApp === dialog.app.id) setParam('app', null)
+          }}
+        />
+      )}
+      {dialog?.kind === 'availability' && <AvailabilityDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'approveUpdate' && <ApproveScopeUpdateDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'declineUpdate' && <DeclineScopeUpdateDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'emergency' && <EmergencyStopDialog onClose={close} />}
+      {dialog?.kind === 'restore' && <RestoreDialog stop={dialog.stop} onClose={close} />}
+      {(dialog?.kind === 'approveRequest' || dialog?.kind === 'denyRequest') && (
+        <DecideRequestDialog request={dialog.request} decision={dialog.kind === 'approveRequest' ? 'approve' : 'deny'} onClose={close} />
+      )}
+    </>
+  )
+}

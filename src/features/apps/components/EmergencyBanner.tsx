@@ -1,0 +1,33 @@
+// The persistent warning while an emergency stop is in force, with the way back to the previous state.
+import { Alert, Button } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '@/shared/lib/format'
+import type { AppEmergencyStop } from '../api'
+import { WriteGuard } from './AppsPage'
+
+interface EmergencyBannerProps {
+  stop: AppEmergencyStop
+  canWrite: boolean
+  onRestore: () => void
+}
+
+export function EmergencyBanner({ stop, canWrite, onRestore }: EmergencyBannerProps) {
+  const { t, i18n } = useTranslation('apps')
+  return (
+    <section aria-label={t('emergency.title')} style={{ marginBottom: 16 }}>
+      <Alert
+        type="error"
+        showIcon
+        title={t('emergency.active', { since: formatDateTime(stop.startedAt, i18n.language) })}
+        description={t('emergency.activeDetail', { count: stop.disabledApps.length, actor: stop.startedBy.name, reason: stop.reason })}
+        action={
+          <WriteGuard canWrite={canWrite}>
+            <Button disabled={!canWrite} onClick={onRestore}>
+              {t('emergency.restore')}
+            </Button>
+          </WriteGuard>
+        }
+      />
+    </section>
+  )
+}

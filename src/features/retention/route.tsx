@@ -1,0 +1,85 @@
+// The retention page: the policies (with the scheduled change, if any), the audit-log floor, the runs, legal holds and history.
+import './i18n'
+import { useId } from 'react'
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useTenantAccess } from '@/shared/session/use-tenant'
+import { PageHeader } from '@/shared/ui/PageHeader'
+import { QueryView } from '@/shared/ui/QueryView'
+import { useDocumentTitle } from '@/shared/ui/use-document-title'
+import { RETENTION_KINDS, useRetention } from './api'
+import { History } from './components/History'
+import { LegalHolds } from './components/LegalHolds'
+import { PendingChange } from './components/PendingChange'
+import { PolicyCard } from './components/PolicyCard'
+import { Runs } from './components/Runs'
+
+export function Component() {
+  const { t } = useTranslation('retention')
+  const { t: tc } = useTranslation()
+  const { tenantId, tenant, canWrite } = useTenantAccess()
+  const retention = useRetention(tenantId)
+  const auditHeadingId = useId()
+  useDocumentTitle(t('title'))
+  const readOnlyReason = tc('support.readOnlyReason')
+
+  return (
+    <>
+      <PageHeader title={t('title')}>
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, maxWidth: 860 }}>{t('intro')}</Typography.Paragraph>
+      </PageHeader>
+      <QueryView query={retention}>
+        {(settings) => (
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <PendingChange settings={settings} tenantId={tenantId} canWrite={canWrite} readOnlyReason={readOnlyReason} />
+            <Row gutter={[16, 16]}>
+              {RETENTION_KINDS.map((kind) => (
+                <Col key={kind} xs={24} xl={12}>
+                  <PolicyCard
+                    kind={kind}
+                    settings={settings}
+                    tenantId={tenantId}
+                    tenantName={tenant?.name ?? tenantId}
+                    canWrite={canWrite}
+                    readOnlyReason={readOnlyReason}
+                  />
+                </Col>
+              ))}
+            </Row>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <section aria-labelledby={auditHeadingId} style={{ height: '100%' }}>
+                  <Card
+                    style={{ height: '100%' }}
+                    title={
+                      <Typography.Title level={2} id={auditHeadingId} style={{ fontSize: 16, margin: 0 }}>
+                        {t('audit.title')}
+                      </Typography.Title>
+                    }
+                  >
+                    <Descriptions column={1} size="small">
+                      <Descriptions.Item label={t('policy.current')}>
+                        <Space>
+                          <strong>{t('audit.value')}</strong>
+                          <Tag>{t('audit.fixed')}</Tag>
+                        </Space>
+                      </Descriptions.Item>
+                    </Descriptions>
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                      {t('audit.body')}
+                    </Typography.Paragraph>
+                  </Card>
+                </section>
+              </Col>
+              <Col xs={24} xl={12}>
+                <Runs settings={settings} />
+              </Col>
+            </Row>
+            <LegalHolds tenantId={tenantId} canWrite={canWrite} readOnlyReason={readOnlyReason} />
+            <History tenantId={tenantId} />
+          </Space>
+        )}
+      </QueryView>
+    </>
+  )
+}
