@@ -80,3 +80,14 @@ describe('console shell', () => {
     await setLanguage('en-US')
   })
 })
+
+describe('tenant chooser', () => {
+  it('lists the tenants that granted a support agent access, with ticket, mode and end', async () => {
+    await signInAs('support-agent')
+    renderConsole('/')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tenants that granted you access' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Open 杭州示例贸易有限公司' })).toHaveAttribute('href', '/tenants/t-acme')
+    expect(screen.getByText(/SUP-20261120-0042/)).toBeInTheDocument()
+    expect(screen.queryByText('Northwind Logistics Ltd.')).not.toBeInTheDocument()
+  })
+})

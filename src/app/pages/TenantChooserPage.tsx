@@ -1,5 +1,5 @@
 // The tenants one may open: an administrator's own, or for a support agent those that granted access now.
-import { Card, Empty, Flex, Layout, List, Typography } from 'antd'
+import { Card, Empty, Flex, Layout, Typography } from 'antd'
 import { ButtonLink } from '@/shared/ui/ButtonLink'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '@/shared/session/session'
@@ -27,21 +27,14 @@ export function TenantChooserPage() {
             {session.tenants.length === 0 ? (
               <Empty description={isSupport ? t('support.noGrants') : t('pages.forbiddenText')} />
             ) : (
-              <List
-                dataSource={session.tenants}
-                renderItem={(tenant) => (
-                  <List.Item
-                    actions={[
-                      <ButtonLink key="open" type="primary" to={`/tenants/${encodeURIComponent(tenant.id)}`}>
-                        {isSupport ? t('support.open', { tenant: tenant.name }) : t('tenants.open', { tenant: tenant.name })}
-                      </ButtonLink>,
-                    ]}
-                  >
-                    <List.Item.Meta
-                      title={tenant.name}
-                      description={
-                        tenant.supportGrant ? (
-                          <Flex gap="large" wrap>
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {session.tenants.map((tenant) => (
+                  <li key={tenant.id} style={{ padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}>
+                    <Flex justify="space-between" align="center" gap="middle" wrap>
+                      <div>
+                        <Typography.Text strong>{tenant.name}</Typography.Text>
+                        {tenant.supportGrant && (
+                          <Flex gap="large" wrap style={{ marginTop: 4 }}>
                             <span>
                               {t('support.ticket')}: {tenant.supportGrant.ticketRef}
                             </span>
@@ -52,12 +45,15 @@ export function TenantChooserPage() {
                               {t('support.ends')}: <RelativeTime iso={tenant.supportGrant.expiresAt} />
                             </span>
                           </Flex>
-                        ) : null
-                      }
-                    />
-                  </List.Item>
-                )}
-              />
+                        )}
+                      </div>
+                      <ButtonLink type="primary" to={`/tenants/${encodeURIComponent(tenant.id)}`}>
+                        {isSupport ? t('support.open', { tenant: tenant.name }) : t('tenants.open', { tenant: tenant.name })}
+                      </ButtonLink>
+                    </Flex>
+                  </li>
+                ))}
+              </ul>
             )}
           </Card>
         </main>
