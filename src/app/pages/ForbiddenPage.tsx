@@ -1,5 +1,5 @@
 // 403: signed in, but not allowed here (a support agent without a grant sees why).
-import { Result } from 'antd'
+import { Result } from './LazyResult'
 import { ButtonLink } from '@/shared/ui/ButtonLink'
 import { useTranslation } from 'react-i18next'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'

@@ -1,5 +1,5 @@
 // 404: an address that leads nowhere.
-import { Result } from 'antd'
+import { Result } from './LazyResult'
 import { ButtonLink } from '@/shared/ui/ButtonLink'
 import { useTranslation } from 'react-i18next'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'

@@ -1,5 +1,6 @@
 // Error boundary of a route: a crash or failed load here keeps the rest of the console usable.
-import { Button, Result } from 'antd'
+import { Button } from 'antd'
+import { Result } from './LazyResult'
 import { isRouteErrorResponse, useRouteError } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/shared/api/problem'

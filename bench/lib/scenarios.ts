@@ -1,0 +1,387 @@
+// What the bench does in the browser: cold loads of the first screens, the key interactions that exist so far, and
+// member search on the 100 000-member tenant. A capability whose screen is not built yet is reported as n/a, not failed.
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
+import { nextFrames, openPage, readMetrics, settle, timeInteraction, type PageMetrics } from './browser.ts'
+
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
+
+/** Thrown when the screen an interaction needs does not exist (yet). */
+export class NotBuilt extends Error {}
+
+const TENANT = '/tenants/t-acme'
+const timeout = 20_000
+
+export interface LoadSample extends PageMetrics {
+  /** Paths of the JS files the page requested until the first screen was on screen. */
+  js: string[]
+  /** Navigation start to the first screen's marker being visible (as seen by the test driver). */
+  firstScreenMs: number
+}
+
+/** Loads a page in a fresh context (cold HTTP cache) and records the scripts it needs until `marker` is visible. */
+export async function measureLoad(
+  browser: Browser,
+  url: string,
+  marker: (page: Page) => Locator,
+  cpuRate: number,
+  storageState?: StorageState,
+): Promise<LoadSample> {
+  const measured = await openPage(browser, { cpuRate, ...(storageState ? { storageState } : {}) })
+  const { page } = measured
+  try {
+    const js: string[] = []
+    let recording = true
+    page.on('request', (request) => {
+      const requested = new URL(request.url())
+      if (recording && requested.pathname.endsWith('.js')) js.push(requested.pathname.replace(/^\//, ''))
+    })
+    const started = Date.now()
+    await page.goto(url, { waitUntil: 'commit' })
+    await marker(page).waitFor({ state: 'visible', timeout })
+    const firstScreenMs = Date.now() - started
+    recording = false
+    await settle(page)
+    return { ...(await readMetrics(page)), js: [...new Set(js)], firstScreenMs }
+  } finally {
+    await measured.close()
+  }
+}
+
+export const markers = {
+  signIn: (page: Page) => page.getByRole('button', { name: /王芳/ }).first(),
+  overview: (page: Page) => page.locator('main .ant-statistic-content').first(),
+  reference: (page: Page) => page.getByRole('cell', { name: 'Member 1', exact: true }).first(),
+}
+
+async function api(page: Page, method: string, path: string, body?: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}`)
+    },
+    { method, path, body },
+  )
+}
+
+async function mockReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.mock === 'ready', undefined, { timeout })
+}
+
+/** Resets the mock to a scenario and signs in as Acme's administrator; returns the browser storage that keeps both. */
+export async function signedInState(browser: Browser, baseUrl: string, scenario: 'default' | 'large' = 'default'): Promise<StorageState> {
+  const measured = await openPage(browser, { cpuRate: 1 })
+  try {
+    await measured.page.goto(`${baseUrl}/sign-in`)
+    await mockReady(measured.page)
+    await api(measured.page, 'POST', '/api/v1/mock/reset', { scenario })
+    await api(measured.page, 'POST', '/api/v1/mock/session', { personaId: 'admin-acme' })
+    return await measured.context.storageState()
+  } finally {
+    await measured.close()
+  }
+}
+
+/** The longest Event Timing duration of one action; n/a when the screen for it is not there; the error when it broke. */
+export type InteractionResult = { ms: number } | { na: string } | { error: string }
+
+interface Interaction {
+  name: string
+  /** Runs on the page as it is; throws NotBuilt when a control it needs does not exist. */
+  run: (page: Page) => Promise<number>
+}
+
+/** The first match of a control, or NotBuilt when none appears shortly (the page has settled before each interaction). */
+async function present(locator: Locator, what: string, waitMs = 2_000): Promise<Locator> {
+  if (waitMs > 0) await locator.first().waitFor({ state: 'visible', timeout: waitMs }).catch(() => undefined)
+  if ((await locator.count()) === 0) throw new NotBuilt(`${what} not built yet`)
+  return locator.first()
+}
+
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout })
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout })
+
+async function openMenu(page: Page, button: RegExp, what: string): Promise<number> {
+  const trigger = await present(page.getByRole('button', { name: button }), what)
+  // The side navigation is a menu too: look for the dropdown's.
+  const menu = page.locator('.ant-dropdown-menu:visible')
+  const ms = await timeInteraction(page, async () => {
+    await trigger.click()
+    await visible(menu)
+  })
+  await page.keyboard.press('Escape')
+  await hidden(menu)
+  return ms
+}
+
+/** Goes to a capability through its side-menu link; n/a when the console has no such link yet. */
+async function viaNav(page: Page, label: RegExp, heading: RegExp, what: string): Promise<number> {
+  const link = await present(page.getByRole('navigation').getByRole('link', { name: label }), `${what} (side-menu link)`)
+  const ms = await timeInteraction(page, () => link.click())
+  await visible(page.getByRole('heading', { level: 1, name: heading }))
+  await settle(page)
+  return ms
+}
+
+const appsTable = (page: Page) => page.getByRole('table').first()
+
+async function closeDialog(page: Page, dialog: Locator): Promise<void> {
+  await page.keyboard.press('Escape')
+  await hidden(dialog)
+  // A closing animation leaves a mask that would swallow the next click.
+  // (Endless animations, such as a pulsing status dot, never finish and are not waited for.)
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout },
+  )
+}
+
+/** The interactions, in the order they run on one page (later ones may depend on the page earlier ones reached). */
+export const interactions: Interaction[] = [
+  { name: 'open the language menu', run: (page) => openMenu(page, /^(Language|语言)/, 'language menu') },
+  { name: 'open the account menu', run: (page) => openMenu(page, /^Account menu for/, 'account menu') },
+  { name: 'go to Apps from the side menu', run: (page) => viaNav(page, /^Apps$/, /^Apps$/, 'apps page') },
+  {
+    name: 'open an app’s disable dialog',
+    run: async (page) => {
+      const button = await present(appsTable(page).getByRole('button', { name: /^Disable / }), 'disable button')
+      const dialog = page.getByRole('dialog', { name: /^Disable / })
+      const ms = await timeInteraction(page, async () => {
+        await button.click()
+        await visible(dialog)
+      })
+      await closeDialog(page, dialog)
+      return ms
+    },
+  },
+  {
+    name: 'open an app’s enable dialog',
+    run: async (page) => {
+      const button = await present(appsTable(page).getByRole('button', { name: /^Enable / }), 'enable button')
+      const dialog = page.getByRole('dialog', { name: /^Enable / })
+      const ms = await timeInteraction(page, async () => {
+        await button.click()
+        await visible(dialog)
+      })
+      await closeDialog(page, dialog)
+      return ms
+    },
+  },
+  {
+    name: 'toggle an app (confirm disable)',
+    run: async (page) => {
+      const button = await present(appsTable(page).getByRole('button', { name: /^Disable / }), 'disable button')
+      const label = (await button.getAttribute('aria-label')) ?? ''
+      const appName = label.replace(/^Disable /, '')
+      await button.click()
+      const dialog = page.getByRole('dialog', { name: /^Disable / })
+      await visible(dialog)
+      const reason = dialog.getByRole('textbox', { name: 'Reason' })
+      if ((await reason.count()) > 0) await reason.fill('Bench run')
+      const confirm = await present(dialog.getByRole('button', { name: 'Disable app' }), 'disable confirmation')
+      const ms = await timeInteraction(page, async () => {
+        await confirm.click()
+        await hidden(dialog)
+        await visible(appsTable(page).getByRole('button', { name: `Enable ${appName}`, exact: true }))
+      })
+      return ms
+    },
+  },
+  {
+    name: 'open an app’s details drawer',
+    run: async (page) => {
+      const rowButton = await present(appsTable(page).getByRole('button', { name: /^Details of / }), 'details button')
+      const ms = await timeInteraction(page, async () => {
+        await rowButton.click()
+        await visible(page.getByRole('dialog'))
+      })
+      return ms
+    },
+  },
+  {
+    name: 'open the availability dialog',
+    run: async (page) => {
+      const button = await present(page.getByRole('dialog').getByRole('button', { name: 'Change who may use it' }), 'availability dialog')
+      const dialog = page.getByRole('dialog', { name: /^Who may use / })
+      const ms = await timeInteraction(page, async () => {
+        await button.click()
+        await visible(dialog)
+      })
+      await closeDialog(page, dialog)
+      await closeDialog(page, page.getByRole('dialog'))
+      return ms
+    },
+  },
+  {
+    name: 'change a filter',
+    run: async (page) => {
+      const filter = await present(page.getByRole('combobox', { name: 'Status', exact: true }), 'status filter')
+      await filter.click()
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()
+      await visible(option)
+      const ms = await timeInteraction(page, async () => {
+        await option.click()
+        await page.waitForURL(/status=/, { timeout })
+      })
+      await settle(page)
+      return ms
+    },
+  },
+  {
+    name: 'page a table',
+    run: async (page) => {
+      const next = await present(page.locator('.ant-pagination-next:not(.ant-pagination-disabled)'), 'a table with more than one page')
+      const ms = await timeInteraction(page, async () => {
+        await next.click()
+        await visible(page.locator('.ant-pagination-item-active').filter({ hasNotText: /^1$/ }))
+      })
+      return ms
+    },
+  },
+  {
+    name: 'select a row',
+    run: async (page) => {
+      const checkbox = await present(page.getByRole('table').getByRole('checkbox').filter({ visible: true }), 'a table with row selection')
+      const ms = await timeInteraction(page, async () => {
+        await checkbox.click()
+        await page.waitForFunction((box) => (box as HTMLInputElement).checked, await checkbox.elementHandle(), { timeout })
+      })
+      return ms
+    },
+  },
+  { name: 'go to Retention from the side menu', run: (page) => viaNav(page, /^Retention$/, /^Retention$/, 'retention page') },
+  {
+    name: 'open the retention preview',
+    run: async (page) => {
+      const card = await present(page.getByRole('region', { name: 'Chat messages' }), 'retention policy card')
+      await card.getByRole('radio', { name: 'Delete after a period' }).check()
+      await card.getByRole('textbox', { name: /Period length/ }).fill('90')
+      await card.getByRole('combobox', { name: /Unit/ }).click()
+      await page.getByTitle('Days', { exact: true }).click()
+      const save = card.getByRole('button', { name: /^Save .* policy$/ })
+      const dialog = page.getByRole('dialog', { name: /^Shorten .* retention to/ })
+      const ms = await timeInteraction(page, async () => {
+        await save.click()
+        await visible(dialog)
+      })
+      await closeDialog(page, dialog)
+      return ms
+    },
+  },
+]
+
+/** Runs every interaction once on a signed-in page at the given CPU rate. */
+export async function measureInteractions(browser: Browser, baseUrl: string, state: StorageState, cpuRate: number): Promise<Record<string, InteractionResult>> {
+  const measured = await openPage(browser, { cpuRate: 1, storageState: state })
+  const { page } = measured
+  const results: Record<string, InteractionResult> = {}
+  try {
+    await page.goto(`${baseUrl}${TENANT}`)
+    await visible(markers.overview(page))
+    await settle(page)
+    await measured.setCpuRate(cpuRate)
+    for (const interaction of interactions) {
+      try {
+        results[interaction.name] = { ms: await interaction.run(page) }
+      } catch (error) {
+        // A broken step is reported, not fatal: the other figures are still worth having. Later steps may then be n/a.
+        if (error instanceof NotBuilt) results[interaction.name] = { na: error.message }
+        else results[interaction.name] = { error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! }
+      }
+    }
+  } finally {
+    await measured.close()
+  }
+  return results
+}
+
+export interface SearchSample {
+  /** 'picker': typed into the apps availability picker; 'api': the members API from the page (no picker yet). */
+  method: 'picker' | 'api'
+  /** From the search request leaving the page to the matching options painted (the budget's "after input settles"). */
+  settledMs: number
+  /** From the last keystroke to the options painted, including the picker's debounce. */
+  fromKeystrokeMs: number | null
+}
+
+/** Employee numbers that exist only in the 100 000-member scenario, one per CPU rate (so no answer is cached). */
+const searchFor = (rate: number) => `AC0999${9 - rate}`
+
+/** Member search on the 100 000-member tenant (mock latency 0), once per CPU rate, in one page. */
+export async function measureMemberSearch(browser: Browser, baseUrl: string, largeState: StorageState, cpuRates: readonly number[]): Promise<Map<number, SearchSample>> {
+  const measured = await openPage(browser, { cpuRate: 1, storageState: largeState })
+  const { page } = measured
+  const samples = new Map<number, SearchSample>()
+  try {
+    await page.goto(`${baseUrl}${TENANT}/apps?app=app-acme-translate`)
+    await mockReady(page)
+    const change = page.getByRole('dialog').getByRole('button', { name: 'Change who may use it' }).first()
+    const pickerExists = await change
+      .waitFor({ state: 'visible', timeout: 8_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (!pickerExists) {
+      for (const rate of cpuRates) {
+        await measured.setCpuRate(rate)
+        const ms = await page.evaluate(async (q) => {
+          const started = performance.now()
+          const response = await fetch(`/api/v1/tenants/t-acme/members?q=${encodeURIComponent(q)}`)
+          await response.json()
+          return performance.now() - started
+        }, searchFor(rate))
+        samples.set(rate, { method: 'api', settledMs: ms, fromKeystrokeMs: null })
+      }
+      return samples
+    }
+    await change.click()
+    const dialog = page.getByRole('dialog', { name: /^Who may use / })
+    await visible(dialog)
+    const picker = dialog.getByRole('combobox', { name: 'Members', exact: true })
+    await picker.click()
+    await settle(page)
+    // In the page: note each keystroke, and the first frame after an option matching the query exists.
+    await page.evaluate(() => {
+      const probe = { query: '', lastKey: 0, shown: 0 }
+      Object.assign(window, { __search: probe })
+      document.addEventListener('keydown', () => (probe.lastKey = performance.now()), true)
+      const check = () => {
+        if (probe.shown || !probe.query) return
+        const match = [...document.querySelectorAll('.ant-select-item-option')].some((option) => option.textContent?.includes(probe.query))
+        if (match) requestAnimationFrame(() => (probe.shown ||= performance.now()))
+      }
+      new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true })
+    })
+    for (const rate of cpuRates) {
+      const query = searchFor(rate)
+      await picker.fill('')
+      await settle(page)
+      await page.evaluate((q) => Object.assign((window as unknown as { __search: object }).__search, { query: q, lastKey: 0, shown: 0 }), query)
+      await measured.setCpuRate(rate)
+      await picker.pressSequentially(query)
+      await page.waitForFunction(() => (window as unknown as { __search: { shown: number } }).__search.shown > 0, undefined, { timeout })
+      await nextFrames(page)
+      samples.set(
+        rate,
+        await page.evaluate((q) => {
+          const probe = (window as unknown as { __search: { lastKey: number; shown: number } }).__search
+          const requests = performance
+            .getEntriesByType('resource')
+            .filter((entry) => entry.name.includes('/members') && decodeURIComponent(entry.name).includes(`q=${q}`))
+          const sent = requests.at(-1)?.startTime ?? probe.lastKey
+          return { method: 'picker' as const, settledMs: probe.shown - sent, fromKeystrokeMs: probe.shown - probe.lastKey }
+        }, query),
+      )
+      await measured.setCpuRate(1)
+    }
+    return samples
+  } finally {
+    await measured.close()
+  }
+}
