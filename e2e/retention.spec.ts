@@ -3,6 +3,7 @@
 // browser and in the API; failures on save; read-only support; axe in both languages.
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
+import { selectOption } from './pages/select-option'
 import { test, expect } from './fixtures'
 import { RetentionPage } from './pages/retention'
 
@@ -321,8 +322,7 @@ test.describe('retention', () => {
 
       await retention.setPeriod('chat', '90', language === 'en-US' ? 'Days' : undefined)
       if (language === 'zh-CN') {
-        await retention.policy('chat').getByRole('combobox', { name: '单位' }).click()
-        await page.getByTitle('天', { exact: true }).last().click()
+        await selectOption(page, retention.policy('chat').getByRole('combobox', { name: '单位' }), '天')
       }
       await retention.save('chat')
       await expect(retention.impactDialog()).toBeVisible()
@@ -341,7 +341,7 @@ test.describe('retention', () => {
       await page.screenshot({ path: `${shots}-hold.png`, fullPage: true })
       await expectAccessible(`place-hold dialog (${language})`)
       // A member found by the server-side search can be held, too.
-      await page.getByTitle(/^王芳 ·/).last().click()
+      await selectOption(page, holdDialog.getByRole('combobox', { name: /^(Member|成员)$/ }), /^王芳 ·/, '王')
       await holdDialog.getByRole('textbox', { name: /Reason|原因/ }).fill('内部调查')
       await holdDialog.getByRole('button', { name: /^(Place hold|设置保全)$/ }).click()
       await expect(holdDialog).toBeHidden()

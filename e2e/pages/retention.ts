@@ -1,5 +1,6 @@
 // Page object for the retention page: policy cards and their forms, the impact and conflict dialogs, holds, runs and history.
 import { expect, type Locator, type Page } from '@playwright/test'
+import { selectOption } from './select-option'
 
 export type PolicyKind = 'chat' | 'files'
 const cardName: Record<PolicyKind, RegExp> = { chat: /^(Chat messages|聊天记录)$/, files: /^(Files & images|文件与图片)$/ }
@@ -30,9 +31,7 @@ export class RetentionPage {
     await card.getByRole('radio', { name: /Delete after a period|超过期限后删除/ }).check()
     await this.valueBox(kind).fill(value)
     if (unit) {
-      await card.getByRole('combobox', { name: /Unit|单位/ }).click()
-      // The open dropdown is the last thing in the page; the select itself also carries the title.
-      await this.page.getByTitle(unit, { exact: true }).last().click()
+      await selectOption(this.page, card.getByRole('combobox', { name: /Unit|单位/ }), unit)
     }
   }
 
@@ -95,8 +94,7 @@ export class RetentionPage {
     await this.holds().getByRole('button', { name: /Place a hold|设置保全/ }).click()
     const dialog = this.page.getByRole('dialog', { name: /Place a legal hold|设置法律保全/ })
     await dialog.getByRole('radio', { name: /^(Group|群组)$/ }).check()
-    await dialog.getByRole('combobox', { name: /^(Group|群组)$/ }).click()
-    await this.page.getByTitle(group, { exact: true }).last().click()
+    await selectOption(this.page, dialog.getByRole('combobox', { name: /^(Group|群组)$/ }), group)
     await dialog.getByRole('textbox', { name: /Reason|原因/ }).fill(reason)
     await dialog.getByRole('button', { name: /^(Place hold|设置保全)$/ }).click()
     await expect(dialog).toBeHidden()
