@@ -1,22 +1,6 @@
 // End-to-end tests in real Chromium against a production build served by `vite preview`, with the mock on.
-import { existsSync } from 'node:fs'
-import { defineConfig, devices, chromium } from '@playwright/test'
-
-/**
- * Playwright cannot download its own browser on every machine. Use CHROMIUM_PATH when set; otherwise
- * Playwright's own Chromium when it is installed; otherwise the system's (Debian: /usr/bin/chromium).
- */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  let bundled: string | undefined
-  try {
-    bundled = chromium.executablePath()
-  } catch {
-    bundled = undefined
-  }
-  if (bundled && existsSync(bundled)) return undefined
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path))
-}
+import { defineConfig, devices } from '@playwright/test'
+import { chromiumExecutable } from './e2e/chromium-executable.ts'
 
 const executablePath = chromiumExecutable()
 const port = Number(process.env.E2E_PORT ?? 4173)

@@ -1,20 +1,7 @@
 // Headless Chromium for the bench: launch it like playwright.config.ts does, throttle the CPU through CDP, and read
 // LCP, CLS, long tasks and Event Timing from PerformanceObservers installed before any page script runs.
-import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-
-/** Same rule as playwright.config.ts: CHROMIUM_PATH, else Playwright's own Chromium, else the system's. */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  let bundled: string | undefined
-  try {
-    bundled = chromium.executablePath()
-  } catch {
-    bundled = undefined
-  }
-  if (bundled && existsSync(bundled)) return undefined
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path))
-}
+import { chromiumExecutable } from '../../e2e/chromium-executable.ts'
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumExecutable()
