@@ -2,7 +2,15 @@
 // sign-in as a persona, and a check that the page logged no unexpected errors.
 import { test as base, expect } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { MockControl, type PersonaId, type Scenario } from './mock-control'
+
+/** Serves every page the tests open a config.json with the mock on, no latency, and unknown API calls as errors. */
+export function useTestConfig(page: Page) {
+  return page.route('**/config.json', (route) =>
+    route.fulfill({ json: { apiBaseUrl: '', mock: true, loginUrl: '/sign-in', mockLatencyMs: 0, mockStrict: true } }),
+  )
+}
 
 interface Fixtures {
   mock: MockControl
@@ -22,11 +30,7 @@ export const test = base.extend<Fixtures>({
     page.on('console', (message) => {
       if (message.type() === 'error' && !expectedConsoleNoise.test(message.text())) problems.push(`console error: ${message.text()}`)
     })
-    await page.route('**/config.json', (route) =>
-      route.fulfill({
-        json: { apiBaseUrl: '', mock: true, loginUrl: '/sign-in', mockLatencyMs: 0, mockStrict: true },
-      }),
-    )
+    await useTestConfig(page)
     await use(page)
     expect(problems, 'errors the page logged').toEqual([])
   },

@@ -1,5 +1,5 @@
 // The foundation's journeys: sign-in per persona, navigation, language, 401 handling, 404, mock state and faults.
-import { test, expect } from './fixtures'
+import { test, expect, useTestConfig } from './fixtures'
 import { Shell } from './pages/shell'
 import { SignInPage } from './pages/sign-in'
 
@@ -95,9 +95,7 @@ test.describe('languages', () => {
   test('a Chinese browser starts in Chinese', async ({ browser }) => {
     const context = await browser.newContext({ locale: 'zh-CN' })
     const page = await context.newPage()
-    await page.route('**/config.json', (route) =>
-      route.fulfill({ json: { mock: true, mockLatencyMs: 0, mockStrict: true } }),
-    )
+    await useTestConfig(page)
     await page.goto('/sign-in')
     await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible()
     await context.close()

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { selectOption } from './pages/select-option'
-import { test, expect } from './fixtures'
+import { test, expect, useTestConfig } from './fixtures'
 import { RetentionPage } from './pages/retention'
 
 const acme = '杭州示例贸易有限公司'
@@ -136,9 +136,7 @@ test.describe('retention', () => {
     await loginAs('admin-acme', '/tenants/t-acme/retention')
     const first = new RetentionPage(page)
     const other = await context.newPage()
-    await other.route('**/config.json', (route) =>
-      route.fulfill({ json: { apiBaseUrl: '', mock: true, loginUrl: '/sign-in', mockLatencyMs: 0, mockStrict: true } }),
-    )
+    await useTestConfig(other)
     const second = new RetentionPage(other)
     await second.goto()
 
@@ -170,9 +168,7 @@ test.describe('retention', () => {
     await loginAs('admin-acme', '/tenants/t-acme/retention')
     const first = new RetentionPage(page)
     const other = await context.newPage()
-    await other.route('**/config.json', (route) =>
-      route.fulfill({ json: { apiBaseUrl: '', mock: true, loginUrl: '/sign-in', mockLatencyMs: 0, mockStrict: true } }),
-    )
+    await useTestConfig(other)
     const second = new RetentionPage(other)
     await second.goto()
     await first.setPeriod('chat', '4')
@@ -361,9 +357,7 @@ test.describe('retention', () => {
     await loginAs('admin-acme', '/tenants/t-acme/retention')
     const first = new RetentionPage(page)
     const other = await context.newPage()
-    await other.route('**/config.json', (route) =>
-      route.fulfill({ json: { apiBaseUrl: '', mock: true, loginUrl: '/sign-in', mockLatencyMs: 0, mockStrict: true } }),
-    )
+    await useTestConfig(other)
     const second = new RetentionPage(other)
     await second.goto()
     await first.keepForever('files')

@@ -1,5 +1,6 @@
 // Page object for the apps page: catalogue rows, the detail drawer, dialogs and the emergency banner.
 import { expect, type Locator, type Page } from '@playwright/test'
+import { selectOption } from './select-option'
 
 export class AppsPage {
   constructor(readonly page: Page) {}
@@ -46,21 +47,12 @@ export class AppsPage {
    * Picks an option of an antd Select (combobox) inside `container` after typing to narrow it down, and
    * waits until the pick shows as a tag in the select (the list is rendered outside the dialog).
    */
+  /** Picks an option in a multiple select (typing to search), then closes its list. */
   async choose(container: Locator, combobox: Locator, typed: string, option: string | RegExp) {
-    await combobox.click()
-    await combobox.fill(typed)
-    const dropdown = this.page.locator('.ant-select-dropdown:visible')
-    const choice = dropdown.getByTitle(option).first()
-    await expect(choice).toBeVisible()
-    // The option list re-renders while results settle; a click that lands on a replaced node is retried,
-    // but only while the choice is still missing (a second click on a picked option would unpick it).
-    const picked = container.getByTitle(option).first()
-    await expect(async () => {
-      if ((await picked.count()) === 0) await choice.click()
-      await expect(picked).toBeVisible({ timeout: 1_000 })
-    }).toPass()
+    await selectOption(this.page, combobox, option, typed)
+    await expect(container.getByTitle(option).first()).toBeVisible()
     // A multiple select stays open after a pick; Escape closes only the list (the select stops it reaching the dialog).
     await combobox.press('Escape')
-    await expect(dropdown).toHaveCount(0)
+    await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0)
   }
 }
