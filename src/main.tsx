@@ -6,6 +6,7 @@ import { configureApi } from '@/shared/api/client'
 import { currentLanguage, initI18n } from '@/shared/i18n/i18n'
 import { App } from './app/App'
 import { loadAntdLocale } from './app/providers'
+import 'antd/dist/antd.css'
 import './app/global.css'
 
 async function boot() {
