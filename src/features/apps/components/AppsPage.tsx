@@ -1,12 +1,12 @@
 // The apps page: header with the emergency switch, the emergency banner, the catalogue (filters in the URL)
 // and members' requests as tabs, the detail drawer (?app=<id>) and every dialog, opened one at a time.
-import { useState } from 'react'
 import { Alert, Button, Tabs, Tooltip, Typography } from 'antd'
 import { StopOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useTenantAccess } from '@/shared/session/use-tenant'
 import { PageHeader } from '@/shared/ui/PageHeader'
+import { useDialogSlot, useOpenDialog, type DialogSlot } from '@/shared/ui/dialog-slot'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { useAppRequests, useEmergencyState, type App, type AppEmergencyStop, type AppRequest } from '../api'
 import { AppCatalogue } from './AppCatalogue'
@@ -38,7 +38,7 @@ export function AppsPage() {
   const { t: tc } = useTranslation()
   const { tenantId, canWrite } = useTenantAccess()
   const [params, setParams] = useSearchParams()
-  const [dialog, setDialog] = useState<OpenDialog | null>(null)
+  const dialogs = useDialogSlot<OpenDialog>()
   const emergency = useEmergencyState(tenantId)
   const requests = useAppRequests(tenantId)
   useDocumentTitle(t('title'))
@@ -56,8 +56,7 @@ export function AppsPage() {
       { replace: name !== 'app' },
     )
 
-  const close = () => setDialog(null)
-  const onAppAction = (kind: AppAction, app: App) => setDialog({ kind, app })
+  const onAppAction = (kind: AppAction, app: App) => dialogs.open({ kind, app })
   const active = emergency.data?.active ?? null
   const pendingCount = requests.data?.items.length ?? 0
 
@@ -67,7 +66,7 @@ export function AppsPage() {
         title={t('title')}
         extra={
           <WriteGuard canWrite={canWrite}>
-            <Button danger icon={<StopOutlined aria-hidden />} disabled={!canWrite || active !== null} onClick={() => setDialog({ kind: 'emergency' })}>
+            <Button danger icon={<StopOutlined aria-hidden />} disabled={!canWrite || active !== null} onClick={() => dialogs.open({ kind: 'emergency' })}>
               {t('actions.emergency')}
             </Button>
           </WriteGuard>
@@ -78,7 +77,7 @@ export function AppsPage() {
         </Typography.Paragraph>
       </PageHeader>
       {!canWrite ? <Alert type="info" showIcon title={tc('support.readOnlyReason')} style={{ marginBottom: 16 }} /> : null}
-      {active ? <EmergencyBanner stop={active} canWrite={canWrite} onRestore={() => setDialog({ kind: 'restore', stop: active })} /> : null}
+      {active ? <EmergencyBanner stop={active} canWrite={canWrite} onRestore={() => dialogs.open({ kind: 'restore', stop: active })} /> : null}
       <Tabs
         activeKey={tab}
         onChange={(key) => setParam('tab', key === 'requests' ? 'requests' : null)}
@@ -95,7 +94,7 @@ export function AppsPage() {
               <AppRequestsTable
                 query={requests}
                 canWrite={canWrite}
-                onDecide={(kind, request) => setDialog({ kind, request })}
+                onDecide={(kind, request) => dialogs.open({ kind, request })}
               />
             ),
           },
@@ -103,6 +102,22 @@ export function AppsPage() {
       />
       <AppDetailDrawer appId={openApp} canWrite={canWrite} onClose={() => setParam('app', null)} onAction={onAppAction} />
 
+      <AppDialogs
+        slot={dialogs}
+        onRemoved={(app) => {
+          if (openApp === app.id) setParam('app', null)
+        }}
+      />
+    </>
+  )
+}
+
+/** Whichever dialog is open in the page's slot. */
+function AppDialogs({ slot, onRemoved }: { slot: DialogSlot<OpenDialog>; onRemoved: (app: App) => void }) {
+  const dialog = useOpenDialog(slot)
+  const close = slot.close
+  return (
+    <>
       {dialog?.kind === 'enable' && <EnableAppDialog app={dialog.app} onClose={close} />}
       {dialog?.kind === 'disable' && <DisableAppDialog app={dialog.app} onClose={close} />}
       {dialog?.kind === 'remove' && (
@@ -111,7 +126,7 @@ export function AppsPage() {
           onClose={close}
           onRemoved={() => {
             close()
-            if (openApp === dialog.app.id) setParam('app', null)
+            onRemoved(dialog.app)
           }}
         />
       )}
