@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { createQueryClient } from '@/shared/api/query-client'
+import { routerContext } from '@/shared/api/route-prefetch'
 import { Providers } from './providers'
 import { routes } from './routes'
 import { currentPath, signInIsInternal, signInUrl } from './sign-in-redirect'
@@ -16,8 +17,12 @@ function sendToSignIn(router: Router) {
 }
 
 export function App() {
-  const [router] = useState(() => createBrowserRouter(routes))
-  const [queryClient] = useState(() => createQueryClient({ onUnauthenticated: () => sendToSignIn(router) }))
+  const [{ router, queryClient }] = useState(() => {
+    const client = createQueryClient({ onUnauthenticated: () => sendToSignIn(browserRouter) })
+    // Loaders get the query client through the router's context, to start a page's requests early.
+    const browserRouter = createBrowserRouter(routes, { getContext: () => routerContext(client) })
+    return { router: browserRouter, queryClient: client }
+  })
   return (
     <Providers queryClient={queryClient}>
       <RouterProvider router={router} />

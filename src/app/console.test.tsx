@@ -2,17 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { renderConsole, signInAs } from '@/test/render'
+import { injectFault, renderConsole, signInAs } from '@/test/render'
 import { setLanguage } from '@/shared/i18n/i18n'
-
-async function injectFault(fault: object) {
-  const response = await fetch('http://localhost:3000/api/v1/mock/faults', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(fault),
-  })
-  expect(response.status).toBe(201)
-}
+import { recordRequests } from '@/test/request-log'
 
 describe('console shell', () => {
   it('asks who to be, then opens the administrator’s tenant overview', async () => {
@@ -49,10 +41,34 @@ describe('console shell', () => {
     expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/tenants/t-acme')
   })
 
+  it('asks for the page’s data without waiting for the session to answer', async () => {
+    await signInAs('admin-acme')
+    await injectFault({ method: 'GET', path: '/api/v1/session', delayMs: 300 })
+    const log = recordRequests()
+    renderConsole('/tenants/t-acme')
+    expect(await screen.findByText('Active members')).toBeInTheDocument()
+    log.stop()
+    const at = (event: 'sent' | 'answered', request: string) => log.events.findIndex((e) => e.event === event && e.request === request)
+    expect(at('sent', 'GET /api/v1/tenants/t-acme')).toBeGreaterThanOrEqual(0)
+    expect(at('sent', 'GET /api/v1/tenants/t-acme')).toBeLessThan(at('answered', 'GET /api/v1/session'))
+    // Asked once: the page uses the answer the route asked for.
+    expect(log.events.filter((e) => e.event === 'sent' && e.request === 'GET /api/v1/tenants/t-acme')).toHaveLength(1)
+  })
+
+  it('recovers on its own from one failed early request', async () => {
+    await signInAs('admin-acme')
+    await injectFault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 503, times: 1 })
+    renderConsole('/tenants/t-acme')
+    // The route's early request failed; the page asks once more when it appears.
+    expect(await screen.findByText('Active members')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
   it('shows a failed load as an error with a retry that recovers', async () => {
     const user = userEvent.setup()
     await signInAs('admin-acme')
-    await injectFault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 503 })
+    // Twice: the route's early request and the page's own when it appears.
+    await injectFault({ method: 'GET', path: '/api/v1/tenants/t-acme', status: 503, times: 2 })
     renderConsole('/tenants/t-acme')
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('The server failed to complete the request')

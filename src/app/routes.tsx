@@ -1,5 +1,7 @@
 // The route table. Each capability is a lazily loaded route below /tenants/:tenantId, with its own error boundary.
 import type { RouteObject } from 'react-router'
+import { prefetch } from '@/shared/api/route-prefetch'
+import { sessionQuery } from '@/shared/session/session'
 import { RouteError } from './pages/RouteError'
 import { PageLoading } from './pages/PageLoading'
 import { NotFoundPage } from './pages/NotFoundPage'
@@ -21,6 +23,11 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <RequireSession />,
+    // The session request leaves with the route's code, not after the first render.
+    loader: (args) => {
+      prefetch(args, sessionQuery)
+      return null
+    },
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageLoading />,
     children: [

@@ -1,16 +1,18 @@
 // Renders the real console (routes, providers, query client) at a URL, against the mock API.
 import { render } from '@testing-library/react'
+import type { components } from '@/shared/api/schema.gen'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { createQueryClient } from '@/shared/api/query-client'
+import { routerContext } from '@/shared/api/route-prefetch'
 import { Providers } from '@/app/providers'
 import { routes } from '@/app/routes'
 
 export function renderConsole(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] })
   const queryClient = createQueryClient({
     retries: 0,
     onUnauthenticated: () => void router.navigate(`/sign-in?expired=1&returnTo=${encodeURIComponent(router.state.location.pathname)}`),
   })
+  const router = createMemoryRouter(routes, { initialEntries: [url], getContext: () => routerContext(queryClient) })
   const view = render(
     <Providers queryClient={queryClient}>
       <RouterProvider router={router} />
@@ -27,4 +29,14 @@ export async function signInAs(personaId: string): Promise<void> {
     body: JSON.stringify({ personaId }),
   })
   if (!response.ok) throw new Error(`sign-in as ${personaId} failed: ${response.status}`)
+}
+
+/** Makes the mock fail or slow down the next matching requests (see the mock control API's faults). */
+export async function injectFault(fault: components['schemas']['MockFaultInput']): Promise<void> {
+  const response = await fetch('http://localhost:3000/api/v1/mock/faults', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  })
+  if (response.status !== 201) throw new Error(`fault not injected: ${response.status}`)
 }

@@ -30,6 +30,22 @@ export interface AppFilters {
   scope?: string
 }
 
+/** The catalogue's filters, as the URL holds them (unknown values are ignored). */
+export function readFilters(params: URLSearchParams): AppFilters {
+  const status = params.get('status')
+  const category = params.get('category')
+  const filters: AppFilters = {}
+  const q = params.get('q')?.trim()
+  if (q) filters.q = q
+  const knownStatus = APP_STATUSES.find((candidate) => candidate === status)
+  if (knownStatus) filters.status = knownStatus
+  const knownCategory = APP_CATEGORIES.find((candidate) => candidate === category)
+  if (knownCategory) filters.category = knownCategory
+  const scope = params.get('scope')
+  if (scope) filters.scope = scope
+  return filters
+}
+
 /** Keys shaped [resource, action, params]; everything of this capability sits below ['apps']. */
 export const appKeys = {
   all: ['apps'] as const,

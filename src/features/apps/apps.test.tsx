@@ -2,17 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { renderConsole, signInAs } from '@/test/render'
+import { injectFault, renderConsole, signInAs } from '@/test/render'
 import { takeContractViolations } from '@/test/contract-violations'
-
-async function injectFault(fault: object) {
-  const response = await fetch('http://localhost:3000/api/v1/mock/faults', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(fault),
-  })
-  expect(response.status).toBe(201)
-}
 
 /**
  * antd's ids are all "test-id" under NODE_ENV=test, so a dialog's accessible name is unreliable in jsdom

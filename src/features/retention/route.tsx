@@ -7,12 +7,19 @@ import { useTenantAccess } from '@/shared/session/use-tenant'
 import { PageHeader } from '@/shared/ui/PageHeader'
 import { QueryView } from '@/shared/ui/QueryView'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
-import { RETENTION_KINDS, useRetention } from './api'
+import type { LoaderFunctionArgs } from 'react-router'
+import { prefetch } from '@/shared/api/route-prefetch'
+import { RETENTION_KINDS, retentionQuery, useRetention } from './api'
 import { History } from './components/History'
 import { LegalHolds } from './components/LegalHolds'
 import { PendingChange } from './components/PendingChange'
 import { PolicyCard } from './components/PolicyCard'
 import { Runs } from './components/Runs'
+
+export function loader(args: LoaderFunctionArgs) {
+  if (args.params.tenantId) prefetch(args, retentionQuery(args.params.tenantId))
+  return null
+}
 
 export function Component() {
   const { t } = useTranslation('retention')

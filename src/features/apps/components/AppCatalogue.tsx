@@ -7,27 +7,13 @@ import { useTranslation } from 'react-i18next'
 import { useTenantId } from '@/shared/session/use-tenant'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
-import { APP_CATEGORIES, APP_STATUSES, useAppScopes, useApps, type App, type AppCategory, type AppFilters, type AppStatus } from '../api'
+import { APP_CATEGORIES, APP_STATUSES, readFilters, useAppScopes, useApps, type App, type AppCategory, type AppFilters, type AppStatus } from '../api'
 import type { AppAction } from './AppsPage'
 import { WriteGuard } from './AppsPage'
 import { AppStatusBadge, AvailabilitySummary, ScopeTags, useLocalized } from './bits'
 
 const SEARCH_DEBOUNCE_MS = 300
 
-function readFilters(params: URLSearchParams): AppFilters {
-  const status = params.get('status')
-  const category = params.get('category')
-  const filters: AppFilters = {}
-  const q = params.get('q')?.trim()
-  if (q) filters.q = q
-  const knownStatus = APP_STATUSES.find((candidate) => candidate === status)
-  if (knownStatus) filters.status = knownStatus
-  const knownCategory = APP_CATEGORIES.find((candidate) => candidate === category)
-  if (knownCategory) filters.category = knownCategory
-  const scope = params.get('scope')
-  if (scope) filters.scope = scope
-  return filters
-}
 
 interface AppCatalogueProps {
   canWrite: boolean
