@@ -22,6 +22,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
+    // As a user who asked their system for reduced motion: the console then opens dialogs and menus without antd's
+    // zoom/slide animations, so a click never lands on a button that is still growing into place (a zooming
+    // button's box is a few pixels when Playwright measures it). motion.spec.ts covers both settings.
+    reducedMotion: 'reduce',
   },
   projects: [
     {

@@ -1,5 +1,5 @@
 // Everything a screen needs around it: translations, antd theme and locale, message/modal context, server state.
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { App as AntApp, ConfigProvider } from 'antd'
 import type { Locale } from 'antd/es/locale'
 import enUS from 'antd/locale/en_US'
@@ -7,7 +7,8 @@ import type { QueryClient } from '@tanstack/react-query'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { i18n, type Language } from '@/shared/i18n/i18n'
-import { theme } from './theme'
+import { useReducedMotion } from '@/shared/ui/use-reduced-motion'
+import { theme, withoutMotion } from './theme'
 
 // antd's own texts (pagination, empty states, date pickers): English is part of antd anyway; Chinese is a separate
 // chunk, fetched before the first render when the console starts in Chinese, or when someone switches to it.
@@ -34,8 +35,10 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
       current = false
     }
   }, [language])
+  const reducedMotion = useReducedMotion()
+  const themed = useMemo(() => (reducedMotion ? withoutMotion(theme) : theme), [reducedMotion])
   return (
-    <ConfigProvider theme={theme} locale={ready ?? shown}>
+    <ConfigProvider theme={themed} locale={ready ?? shown}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   )

@@ -19,3 +19,8 @@ export const theme: ThemeConfig = {
     borderRadius: 6,
   },
 }
+
+/** The same theme without antd's motion, for people whose system asks for reduced motion. */
+export function withoutMotion(base: ThemeConfig): ThemeConfig {
+  return { ...base, token: { ...base.token, motion: false } }
+}
