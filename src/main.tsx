@@ -4,12 +4,13 @@ import { createRoot } from 'react-dom/client'
 import { loadRuntimeConfig, setRuntimeConfig } from '@/shared/config/runtime-config'
 import { configureApi } from '@/shared/api/client'
 import { currentLanguage, initI18n } from '@/shared/i18n/i18n'
-import { App } from './app/App'
+import { App, createConsole, preloadRouteCode } from './app/App'
 import { loadAntdLocale } from './app/providers'
 import 'antd/dist/antd.css'
 import './app/global.css'
 
 async function boot() {
+  preloadRouteCode()
   const config = await loadRuntimeConfig()
   setRuntimeConfig(config)
   // The mock answers on the console's own origin, whatever apiBaseUrl says.
@@ -28,9 +29,10 @@ async function boot() {
   await antdLocale
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root')
+  const app = createConsole()
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App {...app} />
     </StrictMode>,
   )
 }

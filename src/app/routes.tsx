@@ -2,6 +2,7 @@
 import type { RouteObject } from 'react-router'
 import { prefetch } from '@/shared/api/route-prefetch'
 import { sessionQuery } from '@/shared/session/session'
+import { tenantQuery } from '@/features/overview/api'
 import { RouteError } from './pages/RouteError'
 import { PageLoading } from './pages/PageLoading'
 import { NotFoundPage } from './pages/NotFoundPage'
@@ -13,7 +14,18 @@ import { TenantLayout } from './shell/TenantLayout'
 
 /** Capability pages, relative to /tenants/:tenantId. */
 const tenantRoutes: RouteObject[] = [
-  { index: true, lazy: () => import('@/features/overview/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  {
+    index: true,
+    // The first screen after sign-in: its loader is here, not in the lazy module, so the tenant request leaves
+    // with the session request instead of after the module has been imported again and React's first render.
+    loader: (args) => {
+      if (args.params.tenantId) prefetch(args, tenantQuery(args.params.tenantId))
+      return null
+    },
+    lazy: () => import('@/features/overview/route'),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
+  },
   { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
 ]

@@ -7,14 +7,7 @@ import { PageHeader } from '@/shared/ui/PageHeader'
 import { QueryView } from '@/shared/ui/QueryView'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
-import type { LoaderFunctionArgs } from 'react-router'
-import { prefetch } from '@/shared/api/route-prefetch'
-import { tenantQuery, useTenant } from './api'
-
-export function loader(args: LoaderFunctionArgs) {
-  if (args.params.tenantId) prefetch(args, tenantQuery(args.params.tenantId))
-  return null
-}
+import { useTenant } from './api'
 
 export function Component() {
   const { t, i18n } = useTranslation()
