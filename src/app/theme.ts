@@ -1,7 +1,9 @@
 // antd theme tokens chosen for WCAG AA contrast: the stock primary (#1677ff, 4.1:1) and error (#ff4d4f, 3.3:1) fail it.
 // zeroRuntime: antd writes no component CSS at run time; its prebuilt stylesheet (antd/dist/antd.css, imported in
 // main.tsx) styles every component through CSS variables, and the variables carry these tokens. That took the
-// generation of styles out of first loads and first dialog openings (see the bench).
+// generation of styles out of first loads and first dialog openings (see the bench). antd.css also holds the
+// default theme's component variables, scoped to a server-rendered id (.css-var-_R_0_) that a browser-rendered
+// console never carries; e2e/theme.spec.ts checks that these tokens, not those defaults, reach the components.
 import type { ThemeConfig } from 'antd'
 
 export const theme: ThemeConfig = {
