@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { detectLanguage } from './i18n'
 import { common } from './locales/common'
 
@@ -34,5 +34,19 @@ describe('message catalogues', () => {
         expect(value, `${language} ${key}`).not.toBe('')
       }
     }
+  })
+})
+
+describe('feature messages', () => {
+  it('keeps a feature’s messages registered before set-up (its code was fetched early at boot)', async () => {
+    vi.resetModules()
+    const fresh = await import('./i18n')
+    expect(fresh.i18n.isInitialized).toBeFalsy()
+    fresh.registerMessages('early', { 'en-US': { hello: 'Hello' }, 'zh-CN': { hello: '你好' } })
+    fresh.initI18n('zh-CN')
+    expect(fresh.i18n.getResource('zh-CN', 'early', 'hello')).toBe('你好')
+    expect(fresh.i18n.getResource('en-US', 'early', 'hello')).toBe('Hello')
+    fresh.registerMessages('late', { 'en-US': { bye: 'Bye' }, 'zh-CN': { bye: '再见' } })
+    expect(fresh.i18n.getResource('zh-CN', 'late', 'bye')).toBe('再见')
   })
 })

@@ -46,6 +46,7 @@ export function initI18n(language?: Language): typeof i18n {
     initAsync: false,
     returnNull: false,
   })
+  for (const [namespace, messages] of registeredEarly.splice(0)) addMessages(namespace, messages)
   applyLanguage(lng)
   return i18n
 }
@@ -69,11 +70,19 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en-US'
 }
 
-/** A feature adds its own namespace when its (lazily loaded) code first runs. */
-export function registerMessages<T extends object>(namespace: string, messages: Bilingual<T>): void {
+/** Namespaces of feature code that ran before i18next was set up (route code is fetched early at boot). */
+const registeredEarly: Array<[string, Bilingual<object>]> = []
+
+function addMessages(namespace: string, messages: Bilingual<object>): void {
   for (const language of languages) {
     if (!i18n.hasResourceBundle(language, namespace)) {
       i18n.addResourceBundle(language, namespace, messages[language])
     }
   }
+}
+
+/** A feature adds its own namespace when its (lazily loaded) code first runs, before or after initI18n. */
+export function registerMessages<T extends object>(namespace: string, messages: Bilingual<T>): void {
+  if (i18n.isInitialized) addMessages(namespace, messages)
+  else registeredEarly.push([namespace, messages])
 }
