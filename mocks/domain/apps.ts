@@ -16,7 +16,7 @@ import { recordAudit } from './audit'
 import { conflict, fieldError, notFound, validation, type FieldError } from './errors'
 import { assertIfMatch, etagFor } from './etag'
 import { readEnum, requireObject } from './input'
-import { tenantDepartments } from './members'
+import { departmentSubtree, tenantDepartments } from './members'
 
 type Schemas = components['schemas']
 type App = Schemas['App']
@@ -61,22 +61,6 @@ export function sensitiveScopeIds(ids: readonly string[]): string[] {
   return ids.filter((id) => scopeById.get(id)?.sensitive === true)
 }
 
-/** The department and everything below it. */
-function withSubDepartments(departments: readonly StoredDepartment[], roots: readonly string[]): Set<string> {
-  const ids = new Set(roots)
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const department of departments) {
-      if (department.parentId !== null && ids.has(department.parentId) && !ids.has(department.id)) {
-        ids.add(department.id)
-        grew = true
-      }
-    }
-  }
-  return ids
-}
-
 /**
  * May this member use the app right now? A disabled app serves nobody; the deny list overrides every
  * allow rule; then the mode decides (named members count in `departments` mode as well).
@@ -91,7 +75,7 @@ export function canMemberUse(
   if (deniedMemberIds.includes(member.id)) return false
   if (mode === 'all') return true
   if (memberIds.includes(member.id)) return true
-  if (mode === 'departments') return withSubDepartments(departments, departmentIds).has(member.departmentId)
+  if (mode === 'departments') return departmentSubtree(departments, departmentIds).has(member.departmentId)
   return false
 }
 

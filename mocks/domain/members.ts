@@ -73,9 +73,9 @@ export function tenantDepartments(state: MockDbState, tenantId: string): StoredD
   return state.departments.filter((department) => department.tenantId === tenantId)
 }
 
-/** The department and everything below it. */
-function subtree(departments: StoredDepartment[], rootId: string): Set<string> {
-  const ids = new Set([rootId])
+/** The departments given and everything below them. */
+export function departmentSubtree(departments: readonly StoredDepartment[], roots: Iterable<string>): Set<string> {
+  const ids = new Set(roots)
   let grew = true
   while (grew) {
     grew = false
@@ -122,7 +122,7 @@ export function searchMembers(state: MockDbState, ctx: ActorContext, query: Memb
 
   const fingerprint = hashString(JSON.stringify([ctx.tenantId, q, departmentId, status, role]))
   const offset = decodeCursor(query.cursor, fingerprint) ?? 0
-  const inDepartment = departmentId === null ? null : subtree(departments, departmentId)
+  const inDepartment = departmentId === null ? null : departmentSubtree(departments, [departmentId])
   const members = listTenantMembers(state, ctx.tenantId)
   const { sorted, searchText } = indexFor(members)
   const names = new Map(departments.map((department) => [department.id, department.name]))
@@ -151,7 +151,7 @@ export function listDepartments(state: MockDbState, tenantId: string): Schemas['
   const { byDepartment } = indexFor(listTenantMembers(state, tenantId)).counts
   return departments.map((department) => {
     let memberCount = 0
-    for (const id of subtree(departments, department.id)) memberCount += byDepartment.get(id) ?? 0
+    for (const id of departmentSubtree(departments, [department.id])) memberCount += byDepartment.get(id) ?? 0
     return { id: department.id, name: department.name, parentId: department.parentId, memberCount }
   })
 }

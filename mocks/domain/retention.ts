@@ -391,19 +391,28 @@ export function updateRetention(
   else if (scheduled || !retention.pending) {
     retention.pending = { policies: pendingPolicies, effectiveAt, requestedAt: iso(now), requestedBy: by, reason, graceDays: grace }
   } else retention.pending = { ...retention.pending, policies: pendingPolicies }
+  recordRetentionChange(state, actor, now, retention, { action: scheduled ? 'retention.change_scheduled' : 'retention.changed', before, reason })
+  return retentionView(state, tenantId, now)
+}
+
+/** Every administrator's change: a new version (so its ETag changes), who made it, and its audit event. */
+function recordRetentionChange(
+  state: MockDbState,
+  actor: ActorContext,
+  now: number,
+  retention: StoredRetention,
+  change: { action: string; before: ReturnType<typeof policySnapshot>; reason: string | null },
+): void {
   retention.version++
   retention.updatedAt = iso(now)
-  retention.updatedBy = by
+  retention.updatedBy = person(actor)
   recordAudit(state, actor, now, {
-    action: scheduled ? 'retention.change_scheduled' : 'retention.changed',
+    ...change,
     targetType: 'retention_policy',
-    targetId: tenantId,
+    targetId: actor.tenantId,
     targetName: 'Retention policies',
-    before,
     after: policySnapshot(retention),
-    reason,
   })
-  return retentionView(state, tenantId, now)
 }
 
 export function cancelPendingRetention(state: MockDbState, actor: ActorContext, now: number, body: unknown): Schemas['RetentionSettings'] {
@@ -434,18 +443,7 @@ export function cancelPendingRetention(state: MockDbState, actor: ActorContext, 
     })
   }
   retention.pending = null
-  retention.version++
-  retention.updatedAt = iso(now)
-  retention.updatedBy = by
-  recordAudit(state, actor, now, {
-    action: 'retention.scheduled_change_cancelled',
-    targetType: 'retention_policy',
-    targetId: tenantId,
-    targetName: 'Retention policies',
-    before,
-    after: policySnapshot(retention),
-    reason,
-  })
+  recordRetentionChange(state, actor, now, retention, { action: 'retention.scheduled_change_cancelled', before, reason })
   return retentionView(state, tenantId, now)
 }
 

@@ -1,7 +1,6 @@
 // The retention page: the policies (with the scheduled change, if any), the audit-log floor, the runs, legal holds and history.
 import './i18n'
-import { useId } from 'react'
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd'
+import { Col, Descriptions, Row, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useTenantAccess } from '@/shared/session/use-tenant'
 import { PageHeader } from '@/shared/ui/PageHeader'
@@ -9,6 +8,7 @@ import { QueryView } from '@/shared/ui/QueryView'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import type { LoaderFunctionArgs } from 'react-router'
 import { prefetch } from '@/shared/api/route-prefetch'
+import { SectionCard } from '@/shared/ui/SectionCard'
 import { RETENTION_KINDS, retentionQuery, useRetention } from './api'
 import { History } from './components/History'
 import { LegalHolds } from './components/LegalHolds'
@@ -26,7 +26,6 @@ export function Component() {
   const { t: tc } = useTranslation()
   const { tenantId, tenant, canWrite } = useTenantAccess()
   const retention = useRetention(tenantId)
-  const auditHeadingId = useId()
   useDocumentTitle(t('title'))
   const readOnlyReason = tc('support.readOnlyReason')
 
@@ -55,28 +54,19 @@ export function Component() {
             </Row>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
-                <section aria-labelledby={auditHeadingId} style={{ height: '100%' }}>
-                  <Card
-                    style={{ height: '100%' }}
-                    title={
-                      <Typography.Title level={2} id={auditHeadingId} style={{ fontSize: 16, margin: 0 }}>
-                        {t('audit.title')}
-                      </Typography.Title>
-                    }
-                  >
-                    <Descriptions column={1} size="small">
-                      <Descriptions.Item label={t('policy.current')}>
-                        <Space>
-                          <strong>{t('audit.value')}</strong>
-                          <Tag>{t('audit.fixed')}</Tag>
-                        </Space>
-                      </Descriptions.Item>
-                    </Descriptions>
-                    <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                      {t('audit.body')}
-                    </Typography.Paragraph>
-                  </Card>
-                </section>
+                <SectionCard title={t('audit.title')} fill>
+                  <Descriptions column={1} size="small">
+                    <Descriptions.Item label={t('policy.current')}>
+                      <Space>
+                        <strong>{t('audit.value')}</strong>
+                        <Tag>{t('audit.fixed')}</Tag>
+                      </Space>
+                    </Descriptions.Item>
+                  </Descriptions>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                    {t('audit.body')}
+                  </Typography.Paragraph>
+                </SectionCard>
               </Col>
               <Col xs={24} xl={12}>
                 <Runs settings={settings} />

@@ -1,6 +1,6 @@
 // Legal holds: who is held and why, placing a hold on a member (server-side search) or a group, and lifting one with a reason.
-import { useEffect, useId, useState } from 'react'
-import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '@/shared/lib/format'
 import { applyProblemToForm } from '@/shared/ui/form-errors'
@@ -8,6 +8,7 @@ import { DangerousActionDialog } from '@/shared/ui/DangerousActionDialog'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { QueryView } from '@/shared/ui/QueryView'
 import { useActionKey } from '@/shared/ui/use-action-key'
+import { SectionCard } from '@/shared/ui/SectionCard'
 import { useLegalHolds, useMemberSearch, usePlaceLegalHold, useReleaseLegalHold, type LegalHold } from '../api'
 
 /** Named for screen readers, invisible on screen (the column holds only buttons). */
@@ -21,19 +22,14 @@ interface LegalHoldsProps {
 
 export function LegalHolds({ tenantId, canWrite, readOnlyReason }: LegalHoldsProps) {
   const { t, i18n } = useTranslation('retention')
-  const headingId = useId()
   const holds = useLegalHolds(tenantId)
   const [placing, setPlacing] = useState(false)
   const [lifting, setLifting] = useState<LegalHold | null>(null)
 
   return (
-    <section aria-labelledby={headingId}>
-      <Card
-        title={
-          <Typography.Title level={2} id={headingId} style={{ fontSize: 16, margin: 0 }}>
-            {t('holds.title')}
-          </Typography.Title>
-        }
+    <>
+      <SectionCard
+        title={t('holds.title')}
         extra={
           <Button disabled={!canWrite} onClick={() => setPlacing(true)}>
             {t('holds.place')}
@@ -106,9 +102,9 @@ export function LegalHolds({ tenantId, canWrite, readOnlyReason }: LegalHoldsPro
             </>
           )}
         </QueryView>
-      </Card>
+      </SectionCard>
       <LiftHoldDialog tenantId={tenantId} hold={lifting} onClose={() => setLifting(null)} />
-    </section>
+    </>
   )
 }
 

@@ -1,8 +1,8 @@
 // One retention policy: what is in effect (who set it, next and last run) and the form that changes it.
 // Saving checks the input here first (nothing is sent when it is invalid), asks the server for the impact,
 // then confirms: a shorter period through the impact preview, a longer one with a simple confirm.
-import { useEffect, useId, useRef, useState } from 'react'
-import { App, Button, Card, Descriptions, Divider, Form, Input, Radio, Select, Space, Typography } from 'antd'
+import { useEffect, useRef, useState } from 'react'
+import { App, Button, Descriptions, Divider, Form, Input, Radio, Select, Space, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatNumber } from '@/shared/lib/format'
@@ -21,6 +21,7 @@ import {
   type RetentionSettings,
   type RetentionUnit,
 } from '../api'
+import { SectionCard } from '@/shared/ui/SectionCard'
 import { conflictingVersion, periodText, readPeriodValue, RETENTION_UNITS, samePeriod } from '../period'
 import { ConflictDialog } from './ConflictDialog'
 import { ImpactDialog } from './ImpactDialog'
@@ -57,7 +58,6 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, rea
   const { t: tc } = useTranslation()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const headingId = useId()
   const [form] = Form.useForm<PolicyFormValues>()
   const mode = Form.useWatch('mode', form)
   const preview = usePreviewRetention(tenantId)
@@ -154,15 +154,8 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, rea
   const busy = preview.isPending || save.isPending
 
   return (
-    <section aria-labelledby={headingId} style={{ height: '100%' }}>
-      <Card
-        style={{ height: '100%' }}
-        title={
-          <Typography.Title level={2} id={headingId} style={{ fontSize: 16, margin: 0 }}>
-            {kindName}
-          </Typography.Title>
-        }
-      >
+    <>
+      <SectionCard title={kindName} fill>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('policy.current')}>
             <strong>{periodText(t, policy.period)}</strong>
@@ -242,7 +235,7 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, rea
             {!canWrite ? <Typography.Text type="secondary">{readOnlyReason}</Typography.Text> : null}
           </Space>
         </Form>
-      </Card>
+      </SectionCard>
 
       {step.step === 'impact' && (
         <ImpactDialog
@@ -288,6 +281,6 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, rea
           onDiscard={() => discardMine(step.theirs)}
         />
       )}
-    </section>
+    </>
   )
 }
