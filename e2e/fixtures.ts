@@ -16,8 +16,8 @@ interface Fixtures {
   mock: MockControl
   /** Resets the mock to a scenario, signs in as a persona and opens a path. */
   loginAs: (persona: PersonaId, path?: string, scenario?: Scenario) => Promise<void>
-  /** Fails the test on serious or critical accessibility violations in the page as it is now. */
-  expectAccessible: (label: string) => Promise<void>
+  /** Fails the test on serious or critical accessibility violations in the page (default: the test's) as it is now. */
+  expectAccessible: (label: string, target?: Page) => Promise<void>
 }
 
 // Chromium logs every 4xx/5xx and dropped connection; tests that inject faults expect those.
@@ -53,8 +53,8 @@ export const test = base.extend<Fixtures>({
   },
 
   expectAccessible: async ({ page }, use) => {
-    await use(async (label) => {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    await use(async (label, target = page) => {
+      const results = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       expect(
         serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),

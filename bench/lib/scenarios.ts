@@ -143,6 +143,16 @@ async function closeDialog(page: Page, dialog: Locator): Promise<void> {
   )
 }
 
+/** Times a click until the dialog it opens is on screen, then closes that dialog again. */
+async function timeDialogOpening(page: Page, button: Locator, dialog: Locator): Promise<number> {
+  const ms = await timeInteraction(page, async () => {
+    await button.click()
+    await visible(dialog)
+  })
+  await closeDialog(page, dialog)
+  return ms
+}
+
 /** The interactions, in the order they run on one page (later ones may depend on the page earlier ones reached). */
 export const interactions: Interaction[] = [
   { name: 'open the language menu', run: (page) => openMenu(page, /^(Language|语言)/, 'language menu') },
@@ -152,26 +162,14 @@ export const interactions: Interaction[] = [
     name: 'open an app’s disable dialog',
     run: async (page) => {
       const button = await present(appsTable(page).getByRole('button', { name: /^Disable / }), 'disable button')
-      const dialog = page.getByRole('dialog', { name: /^Disable / })
-      const ms = await timeInteraction(page, async () => {
-        await button.click()
-        await visible(dialog)
-      })
-      await closeDialog(page, dialog)
-      return ms
+      return timeDialogOpening(page, button, page.getByRole('dialog', { name: /^Disable / }))
     },
   },
   {
     name: 'open an app’s enable dialog',
     run: async (page) => {
       const button = await present(appsTable(page).getByRole('button', { name: /^Enable / }), 'enable button')
-      const dialog = page.getByRole('dialog', { name: /^Enable / })
-      const ms = await timeInteraction(page, async () => {
-        await button.click()
-        await visible(dialog)
-      })
-      await closeDialog(page, dialog)
-      return ms
+      return timeDialogOpening(page, button, page.getByRole('dialog', { name: /^Enable / }))
     },
   },
   {
@@ -209,13 +207,8 @@ export const interactions: Interaction[] = [
     name: 'open the availability dialog',
     run: async (page) => {
       const button = await present(page.getByRole('dialog').getByRole('button', { name: 'Change who may use it' }), 'availability dialog')
-      const dialog = page.getByRole('dialog', { name: /^Who may use / })
-      const ms = await timeInteraction(page, async () => {
-        await button.click()
-        await visible(dialog)
-      })
-      await closeDialog(page, dialog)
-      await closeDialog(page, page.getByRole('dialog'))
+      const ms = await timeDialogOpening(page, button, page.getByRole('dialog', { name: /^Who may use / }))
+      await closeDialog(page, page.getByRole('dialog')) // the details drawer it was opened from
       return ms
     },
   },

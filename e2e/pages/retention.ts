@@ -1,5 +1,6 @@
 // Page object for the retention page: policy cards and their forms, the impact and conflict dialogs, holds, runs and history.
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { useTestConfig } from '../fixtures'
 import { selectOption } from './select-option'
 
 export type PolicyKind = 'chat' | 'files'
@@ -7,6 +8,15 @@ const cardName: Record<PolicyKind, RegExp> = { chat: /^(Chat messages|聊天记�
 
 export class RetentionPage {
   constructor(readonly page: Page) {}
+
+  /** A second administrator's tab: a new page of the same context (so the same mock state), on the retention page. */
+  static async inNewTab(context: BrowserContext): Promise<RetentionPage> {
+    const tab = await context.newPage()
+    await useTestConfig(tab)
+    const retention = new RetentionPage(tab)
+    await retention.goto()
+    return retention
+  }
 
   async goto(tenantId = 't-acme') {
     await this.page.goto(`/tenants/${tenantId}/retention`)
@@ -41,6 +51,11 @@ export class RetentionPage {
 
   async save(kind: PolicyKind) {
     await this.policy(kind).getByRole('button', { name: /^Save .* policy$|^保存.*策略$/ }).click()
+  }
+
+  /** Confirms a longer (or unchanged-in-effect) period in its dialog; it applies at once. */
+  async applyNow() {
+    await this.lengthenDialog().getByRole('button', { name: /^(Apply now|立即生效)$/ }).click()
   }
 
   impactDialog(): Locator {

@@ -10,9 +10,9 @@ export interface RequestEvent {
 /** Records from now until the returned `stop` is called. */
 export function recordRequests(): { events: RequestEvent[]; stop: () => void } {
   const events: RequestEvent[] = []
-  const describe = (request: Request) => `${request.method} ${new URL(request.url).pathname}`
-  const sent = ({ request }: { request: Request }) => void events.push({ event: 'sent', request: describe(request) })
-  const answered = ({ request }: { request: Request }) => void events.push({ event: 'answered', request: describe(request) })
+  const label = (request: Request) => `${request.method} ${new URL(request.url).pathname}`
+  const sent = ({ request }: { request: Request }) => void events.push({ event: 'sent', request: label(request) })
+  const answered = ({ request }: { request: Request }) => void events.push({ event: 'answered', request: label(request) })
   server.events.on('request:start', sent)
   server.events.on('response:mocked', answered)
   return {
