@@ -8,7 +8,7 @@ import globals from 'globals'
 const features = ['overview', 'apps', 'retention', 'members', 'requests', 'audit', 'support-access', 'settings']
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'public/mockServiceWorker.js', 'src/shared/api/schema.gen.ts'] },
+  { ignores: ['dist', 'dist-*', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'public/mockServiceWorker.js', 'api/schema.gen.ts', 'api/*.gen.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -45,6 +45,8 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
+      '@contract': fileURLToPath(new URL('./api', import.meta.url)),
+      '@governance': fileURLToPath(new URL('./governance', import.meta.url)),
     },
   },
   server: { port: 5173 },

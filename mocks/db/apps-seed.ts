@@ -1,5 +1,5 @@
 // Workbench apps as the mock stores them, the scope catalogue, and the deterministic seed for each tenant.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 
 type Schemas = components['schemas']
 

@@ -1,5 +1,5 @@
 // The people one can sign in as in mock mode; admins are also members of their tenant (see members.ts).
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 
 export type MockPersona = components['schemas']['MockPersona']
 

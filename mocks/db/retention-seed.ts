@@ -1,5 +1,5 @@
 // Retention's seeded data: the policies, their history, and a compact model of the chat messages and files each member and group stores, by day.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { DAY_MS, periodCutoff } from '../domain/retention-period'
 import { int, mulberry32, seedFor } from '../domain/rng'
 import { memberAt } from './members'

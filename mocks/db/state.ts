@@ -1,5 +1,5 @@
 // The mock's whole persisted state: plain JSON, one slice per concern; members are generated, not stored.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import type { MockClock } from '../domain/clock'
 import type { AppsSlice } from './apps-seed'
 import type { RetentionSlice } from './retention-seed'

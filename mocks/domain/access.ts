@@ -1,5 +1,5 @@
 // Who may open which tenant, and how: admins their own tenants, support agents only under an active grant.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { findPersona, type PersonaRecord } from '../db/personas'
 import type { MockDbState, StoredSupportGrant, StoredTenant } from '../db/state'
 import { fieldError, forbidden, notFound, unauthenticated, validation } from './errors'

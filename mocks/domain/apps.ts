@@ -1,6 +1,6 @@
 // Workbench apps: what each app receives, enable/disable/remove, who may use it, scope updates, members'
 // requests and the emergency stop — every change audited in the same write.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import {
   APP_SCOPES,
   type AppScopeDefinition,

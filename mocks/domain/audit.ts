@@ -1,5 +1,5 @@
 // The append-only audit trail: every state change records who did it, for whom, and before → after.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import type { MockDbState, StoredAuditEvent } from '../db/state'
 import type { ActorContext } from './access'
 import { validation, type FieldError } from './errors'

@@ -1,5 +1,5 @@
 // Business-rule failures, carrying what the HTTP layer needs to answer with RFC 9457 problem details.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 
 export type FieldError = components['schemas']['FieldError']
 

@@ -1,5 +1,5 @@
 // Injected faults: make the next N matching requests fail or slow down, for demos and failure-path tests.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import type { MockDbState } from '../db/state'
 import { fieldError, validation, type FieldError } from './errors'
 import { readEnum, readInteger, requireObject } from './input'

@@ -1,5 +1,5 @@
 // The member directory: server-side search, filters, stable sort and cursor paging, fast at 100 000 members.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { listTenantMembers } from '../db/members'
 import type { MockDbState, StoredDepartment, StoredMember } from '../db/state'
 import type { ActorContext } from './access'

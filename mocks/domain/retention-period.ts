@@ -1,5 +1,5 @@
 // Retention periods: validation of a period from untrusted input, and the calendar arithmetic that turns a period into a cut-off.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { fieldError, type FieldError } from './errors'
 import { isRecord } from './input'
 

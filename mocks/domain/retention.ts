@@ -1,6 +1,6 @@
 // Retention rules: policies with an ETag, shortened policies scheduled after a grace period, legal holds,
 // the impact preview, and deletion runs that really remove the modelled items past the policy and not held.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { listTenantMembers } from '../db/members'
 import {
   dayIndex,

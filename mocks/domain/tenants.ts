@@ -1,5 +1,5 @@
 // A tenant's overview as the console's home page shows it.
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import type { MockDbState } from '../db/state'
 import { activeGrant, grantSummary, type ActorContext } from './access'
 import { notFound } from './errors'

@@ -1,7 +1,7 @@
 // The workbench-app API over msw/node: permissions (a read-only support grant reads but never changes),
 // idempotent POSTs, ETag on availability, and every answer checked against the contract by the shared set-up.
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { resetMock } from '../node'
 
 type Schemas = components['schemas']

@@ -1,6 +1,6 @@
 // Mock-only controls (/api/v1/mock/*): personas, sign-in, state, reset, clock and fault injection.
 import type { HttpHandler } from 'msw'
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { PERSONAS, toMockPersona } from '../db/personas'
 import { SCENARIOS, type MockDbState } from '../db/state'
 import { currentSession, signIn } from '../domain/access'

@@ -1,6 +1,6 @@
 // Drives the real handlers over msw/node, as the console and the Playwright suites will.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { takeContractViolations } from '@/test/contract-violations'
 import { mockStore, resetMock, server } from '../node'
 import { route } from './route'

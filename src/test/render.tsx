@@ -1,6 +1,6 @@
 // Renders the real console (routes, providers, query client) at a URL, against the mock API.
 import { render } from '@testing-library/react'
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { createQueryClient } from '@/shared/api/query-client'
 import { routerContext } from '@/shared/api/route-prefetch'

@@ -3,7 +3,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap, unwrapWithEtag } from '@/shared/api/client'
 import { rootKeys } from '@/shared/api/query-client'
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { idempotencyHeaders, ifMatchHeaders } from '@/shared/api/write-headers'
 
 type Schemas = components['schemas']

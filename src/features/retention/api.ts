@@ -3,7 +3,7 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/shared/api/client'
 import { rootKeys } from '@/shared/api/query-client'
-import type { components } from '@/shared/api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { idempotencyHeaders, ifMatchHeaders } from '@/shared/api/write-headers'
 import { syncServerTime } from '@/shared/lib/server-clock'
 

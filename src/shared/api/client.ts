@@ -1,6 +1,6 @@
 // The typed API client: every call goes through openapi-fetch with the contract's paths, and fails as an ApiError.
 import createClient, { type Client, type Middleware } from 'openapi-fetch'
-import type { paths } from './schema.gen'
+import type { paths } from '@contract/schema.gen'
 import { ApiError, problemError } from './problem'
 
 export type ApiClient = Client<paths>

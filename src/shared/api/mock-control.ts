@@ -1,6 +1,6 @@
 // Calls to the mock-only control API (/api/v1/mock/*): personas, sign-in as a persona, reset.
 import { api, unwrap } from './client'
-import type { components } from './schema.gen'
+import type { components } from '@contract/schema.gen'
 
 export type MockPersona = components['schemas']['MockPersona']
 export type MockScenarioName = components['schemas']['MockScenarioName']

@@ -1,5 +1,5 @@
 // The one error type every API call throws: an RFC 9457 problem, a dropped connection, or a contract violation.
-import type { components } from './schema.gen'
+import type { components } from '@contract/schema.gen'
 
 export type Problem = components['schemas']['Problem']
 export type FieldError = components['schemas']['FieldError']

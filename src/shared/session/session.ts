@@ -2,7 +2,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../api/client'
 import { rootKeys } from '../api/query-client'
-import type { components } from '../api/schema.gen'
+import type { components } from '@contract/schema.gen'
 import { syncServerTime } from '../lib/server-clock'
 
 export type Session = components['schemas']['Session']

@@ -2434,3 +2434,29 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1TenantsTenantIdAppEmergencyStopPostRequestBodyContentApplicationJsonTargetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{tenantId}/app-emergency-stop"]["post"]["requestBody"]["content"]["application/json"]["target"]> = ["third_party", "scope"];
+export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserRole"]> = ["tenant_admin", "support_agent"];
+export const supportGrantSummaryModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrantSummary"]["mode"]> = ["read_only", "read_write"];
+export const tenantPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tenant"]["plan"]> = ["standard", "business", "enterprise"];
+export const memberStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberStatus"]> = ["active", "deactivated", "pending_removal", "removed"];
+export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["admin", "member"];
+export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "disabled", "awaiting_scope_approval"];
+export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];
+export const appAvailabilityModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppAvailabilityMode"]> = ["all", "departments", "members"];
+export const appRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppRequestStatus"]> = ["pending", "approved", "denied"];
+export const appEmergencyStopTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppEmergencyStop"]["target"]> = ["third_party", "scope"];
+export const retentionUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionUnit"]> = ["days", "months", "years"];
+export const retentionPolicyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionPolicyKind"]> = ["chat", "files"];
+export const retentionHistoryEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionHistoryEntry"]["event"]> = ["applied", "scheduled", "took_effect", "cancelled"];
+export const legalHoldTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHold"]["targetType"]> = ["member", "group"];
+export const legalHoldInputTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHoldInput"]["targetType"]> = ["member", "group"];
+export const mockScenarioNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockScenarioName"]> = ["default", "large", "empty-grants"];
+export const mockFaultInputMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["method"]> = ["GET", "POST", "PUT", "PATCH", "DELETE"];
