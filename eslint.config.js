@@ -8,7 +8,7 @@ import globals from 'globals'
 const features = ['overview', 'apps', 'retention', 'members', 'requests', 'audit', 'support-access', 'settings']
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'public/mockServiceWorker.js', 'api/schema.gen.ts', 'api/*.gen.js'] },
+  { ignores: ['dist', 'dist-*', 'coverage', 'playwright-report', 'test-results', 'bench/results', 'public/mockServiceWorker.js', 'api/schema.gen.ts', 'api/*.gen.js', 'scripts/lint-fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,6 +16,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
     settings: {
+      // import-x must parse TypeScript dependencies itself, or no-cycle silently sees no imports at all.
+      ...importX.flatConfigs.typescript.settings,
       'import-x/resolver-next': [
         (await import('eslint-import-resolver-typescript')).createTypeScriptImportResolver({ project: './tsconfig.json' }),
       ],
@@ -44,18 +46,27 @@ export default tseslint.config(
             // shared is the bottom layer; app is the top.
             { target: './src/shared', from: ['./src/features', './src/app'], message: 'src/shared must not depend on features or the app shell.' },
             { target: './src/features', from: './src/app', message: 'Features must not import the app shell.' },
-            // The mock's business rules stay portable: no MSW, no UI.
-            { target: './mocks/domain', from: ['./src', './mocks/handlers', './mocks/browser.ts', './mocks/node.ts'], except: ['./shared/api/schema.gen.ts'], message: 'mocks/domain is plain TypeScript: no MSW, no UI code.' },
             // The app reaches the mock only through its entry points, and only at boot.
             { target: './src/features', from: './mocks', message: 'Features talk to the API, never to the mock directly.' },
             { target: './src/shared', from: './mocks', message: 'Shared code talks to the API, never to the mock directly.' },
+            { target: './src/main.tsx', from: './mocks', except: ['./browser.ts'], message: 'Boot starts the mock worker (mocks/browser.ts) and nothing else of the mock.' },
+            { target: './src/app', from: './mocks', except: ['./browser.ts'], message: 'The shell starts the mock worker (mocks/browser.ts) and nothing else of the mock.' },
+            // The console talks to the governance API over HTTP, never to its code.
+            { target: './src', from: './governance', message: 'The console reaches the governance API over HTTP only.' },
+            // The governance core: rules ← store / protocol; nothing of it knows the mock or the console.
+            { target: './governance', from: ['./mocks', './src'], message: 'Governance code (rules, store, protocol) must not import mock-only or console code.' },
+            { target: './governance/rules', from: ['./governance/store', './governance/http', './governance/seed', './governance/behaviour'], message: 'Rules are plain functions over records: no storage, no HTTP, no seeds.' },
+            { target: './governance/seed', from: ['./governance/store', './governance/http'], message: 'Seeds produce records; they know nothing of storage or HTTP.' },
+            { target: './governance/store', from: ['./governance/http', './governance/behaviour'], message: 'Stores implement the storage port; they know nothing of HTTP.' },
+            { target: './governance/http', from: ['./governance/store/memory', './governance/seed', './governance/behaviour'], message: 'The protocol layer sees storage only through governance/store/port.ts.' },
           ],
         },
       ],
     },
   },
   {
-    files: ['mocks/domain/**/*.ts'],
+    // Rules run anywhere (browser mock, Node server): no browser or network APIs, no mock machinery.
+    files: ['governance/rules/**/*.ts', 'governance/seed/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['msw', 'msw/browser', 'msw/node'], patterns: ['msw/*'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'fetch', 'navigator'],

@@ -58,12 +58,35 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
-    setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     testTimeout: 20_000,
     // CI keeps a machine-readable result for the closing summary line of .ci/run.
     ...(process.env.CI ? { reporters: ['default', 'json'], outputFile: { json: 'reports/unit.json' } } : {}),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'console',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./src/test/setup.ts'],
+        },
+      },
+      {
+        // The governance API: rules, stores and the behaviour suite, in plain Node as the server runs them.
+        extends: true,
+        test: { name: 'governance', environment: 'node', include: ['governance/**/*.test.ts'] },
+      },
+      {
+        // The browser mock's own machinery (control API, faults, clock, tabs), in Node.
+        extends: true,
+        test: { name: 'mock', environment: 'node', include: ['mocks/**/*.test.ts'] },
+      },
+      {
+        // The project's own tooling: the lint's architecture rules, generators.
+        extends: true,
+        test: { name: 'tooling', environment: 'node', include: ['scripts/**/*.test.ts', 'api/**/*.test.ts'] },
+      },
+    ],
   },
 })

@@ -786,7 +786,7 @@ export interface components {
          * @description `awaiting_scope_approval`: enabled on its old scopes while an update asks for new ones.
          * @enum {string}
          */
-        AppStatus: "enabled" | "disabled" | "awaiting_scope_approval";
+        AppStatus: "enabled" | "awaiting_scope_approval" | "disabled";
         /** @enum {string} */
         AppCategory: "approval" | "crm" | "hr" | "finance" | "productivity" | "communication" | "analytics" | "legal";
         AppScope: {
@@ -1093,6 +1093,13 @@ export interface components {
             delayMs?: number;
             /** @description How many matching requests it affects (1 when omitted). */
             times?: number;
+            /**
+             * @description `before` (default): fail instead of handling the request. `after`: handle it (the change is
+             *     committed), then lose the answer — a dropped connection, or `status` in place of the real answer —
+             *     the only way to test a retry after a lost answer.
+             * @enum {string}
+             */
+            phase?: "before" | "after";
         };
         MockFault: components["schemas"]["MockFaultInput"] & {
             id: string;
@@ -1105,6 +1112,7 @@ export interface components {
             now: string;
             frozen: boolean;
             faults: components["schemas"]["MockFault"][];
+            /** @description Who is signed in in the calling tab (sessions are per tab in the browser mock). */
             signedInAs: string | null;
         };
     };
@@ -2448,7 +2456,7 @@ export const supportGrantSummaryModeValues: ReadonlyArray<FlattenedDeepRequired<
 export const tenantPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tenant"]["plan"]> = ["standard", "business", "enterprise"];
 export const memberStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberStatus"]> = ["active", "deactivated", "pending_removal", "removed"];
 export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["admin", "member"];
-export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "disabled", "awaiting_scope_approval"];
+export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "awaiting_scope_approval", "disabled"];
 export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];
 export const appAvailabilityModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppAvailabilityMode"]> = ["all", "departments", "members"];
 export const appRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppRequestStatus"]> = ["pending", "approved", "denied"];
@@ -2460,3 +2468,4 @@ export const legalHoldTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const legalHoldInputTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHoldInput"]["targetType"]> = ["member", "group"];
 export const mockScenarioNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockScenarioName"]> = ["default", "large", "empty-grants"];
 export const mockFaultInputMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["method"]> = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+export const mockFaultInputPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["phase"]> = ["before", "after"];

@@ -1,4 +1,4 @@
-// Drives the mock's control API from inside the page (the mock runs in the page's service worker).
+// Drives the mock's control API from inside the page (the mock runs in the page, one session per tab).
 import type { Page } from '@playwright/test'
 
 export type Scenario = 'default' | 'large' | 'empty-grants'
@@ -11,6 +11,8 @@ export interface FaultInput {
   networkError?: boolean
   delayMs?: number
   times?: number
+  /** `after`: the request is handled (its change committed), then its answer is lost. */
+  phase?: 'before' | 'after'
 }
 
 export class MockControl {

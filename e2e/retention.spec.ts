@@ -130,8 +130,8 @@ test.describe('retention', () => {
   })
 
   test('two pages editing at once: the second save gets the conflict screen and can reapply', async ({ page, loginAs, context }) => {
-    // The mock keeps its state in the context's localStorage, so two pages of ONE context share it;
-    // each request re-reads the state when its revision changed, which is what a second admin's tab sees.
+    // The mock keeps its state in the context's IndexedDB, so two pages of ONE context share it (each signed in
+    // on its own: sessions are per tab); a tab re-reads what another committed, as a second admin's tab would.
     await loginAs('admin-acme', '/tenants/t-acme/retention')
     const first = new RetentionPage(page)
     const second = await RetentionPage.inNewTab(context)

@@ -1,8 +1,10 @@
-// The mock API in the browser: a service worker answering /api/* from state kept in localStorage.
+// The mock API in the browser: MSW's service worker hands /api/v1/* to the governance app running in this page,
+// over a memory store persisted in IndexedDB; each tab keeps its own session.
+import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
-import { localStoragePersistence } from './db/local-storage'
-import { createStore } from './db/store'
-import { createHandlers } from './handlers'
+import { localStorageControlPersistence } from './control/control-state'
+import { indexedDbPersistence } from './idb-persistence'
+import { createMockApi } from './mock-api'
 
 export interface MockWorkerOptions {
   /** Simulated server latency for every API answer (mock-control routes excepted). */
@@ -10,6 +12,8 @@ export interface MockWorkerOptions {
   /** Fail (instead of warn about) API requests that no handler answers. */
   strict: boolean
 }
+
+const TAB_SESSION_KEY = 'tdgc.mock.session'
 
 function isApiRequest(data: unknown): boolean {
   if (typeof data !== 'object' || data === null || !('request' in data)) return false
@@ -20,8 +24,20 @@ function isApiRequest(data: unknown): boolean {
 }
 
 export async function startMockWorker(opts: MockWorkerOptions): Promise<void> {
-  const store = createStore(localStoragePersistence('tdgc.mock.v1'))
-  const worker = setupWorker(...createHandlers(store, { latencyMs: opts.latencyMs }))
+  // The state of an earlier mock version (one JSON document) is of no use any more.
+  localStorage.removeItem('tdgc.mock.v1')
+  localStorage.removeItem('tdgc.mock.v1:revision')
+  const api = await createMockApi({
+    store: indexedDbPersistence('tdgc-mock'),
+    controls: localStorageControlPersistence('tdgc-mock:controls'),
+    tabSession: {
+      get: () => sessionStorage.getItem(TAB_SESSION_KEY),
+      set: (id) => (id === null ? sessionStorage.removeItem(TAB_SESSION_KEY) : sessionStorage.setItem(TAB_SESSION_KEY, id)),
+    },
+    latencyMs: opts.latencyMs,
+  })
+  // MSW runs the handler in the tab that sent the request, so sessionStorage above is that tab's.
+  const worker = setupWorker(http.all(`${location.origin}/api/v1/*`, ({ request }) => api.handle(request)))
   await worker.start({
     serviceWorker: { url: '/mockServiceWorker.js' },
     quiet: true,

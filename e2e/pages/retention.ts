@@ -1,6 +1,7 @@
 // Page object for the retention page: policy cards and their forms, the impact and conflict dialogs, holds, runs and history.
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { useTestConfig } from '../fixtures'
+import { MockControl, type PersonaId } from '../mock-control'
 import { selectOption } from './select-option'
 
 export type PolicyKind = 'chat' | 'files'
@@ -9,10 +10,14 @@ const cardName: Record<PolicyKind, RegExp> = { chat: /^(Chat messages|聊天记�
 export class RetentionPage {
   constructor(readonly page: Page) {}
 
-  /** A second administrator's tab: a new page of the same context (so the same mock state), on the retention page. */
-  static async inNewTab(context: BrowserContext): Promise<RetentionPage> {
+  /** A second tab of the same browser, signed in on its own (sessions are per tab), on the retention page. */
+  static async inNewTab(context: BrowserContext, persona: PersonaId = 'admin-acme'): Promise<RetentionPage> {
     const tab = await context.newPage()
     await useTestConfig(tab)
+    await tab.goto('/sign-in')
+    const mock = new MockControl(tab)
+    await mock.ready()
+    await mock.signIn(persona)
     const retention = new RetentionPage(tab)
     await retention.goto()
     return retention

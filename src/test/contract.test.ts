@@ -5,7 +5,7 @@ import { server } from '@mocks/node'
 import { takeContractViolations } from '@/test/contract-violations'
 import { signInAs } from '@/test/render'
 import { api, unwrap } from '@/shared/api/client'
-import { validateAgainstContract } from '@/shared/api/contract'
+import { validateAgainstContract } from '@contract/response-contract'
 import { ApiError } from '@/shared/api/problem'
 
 describe('contract checks', () => {

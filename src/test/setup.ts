@@ -4,7 +4,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { server, resetMock } from '@mocks/node'
-import { validateAgainstContract } from '@/shared/api/contract'
+import { validateAgainstContract } from '@contract/response-contract'
 import { defaultRuntimeConfig, setRuntimeConfig } from '@/shared/config/runtime-config'
 import { i18n, initI18n } from '@/shared/i18n/i18n'
 import { contractViolations as violations } from './contract-violations'
@@ -54,7 +54,7 @@ beforeAll(() => {
 
 beforeEach(async () => {
   await i18n.changeLanguage('en-US')
-  resetMock()
+  await resetMock()
   violations.length = 0
   localStorage.clear()
   sessionStorage.clear()

@@ -22,7 +22,7 @@ const languageMiddleware: Middleware = {
 /** In development and tests every response is checked against the contract; production skips the cost. */
 const contractMiddleware: Middleware = {
   async onResponse({ request, response }) {
-    const { validateAgainstContract } = await import('./contract')
+    const { validateAgainstContract } = await import('@contract/response-contract')
     const text = await response.clone().text()
     let body: unknown = text
     if (text && /json/.test(response.headers.get('content-type') ?? '')) body = JSON.parse(text)

@@ -1,0 +1,60 @@
+// The mock as one governance API: sessions per tab (an administrator and a support agent side by side in one
+// browser), and a retry after a lost answer that replays instead of acting twice.
+import { test, expect, useTestConfig } from './fixtures'
+import { MockControl } from './mock-control'
+import { AppsPage } from './pages/apps'
+import { Shell } from './pages/shell'
+
+const acme = '杭州示例贸易有限公司'
+
+test('an administrator and a support agent work side by side in two tabs of one browser', async ({ page, context, loginAs }) => {
+  await loginAs('admin-acme', '/tenants/t-acme')
+  const admin = new Shell(page)
+  await expect(admin.heading('Overview')).toBeVisible()
+
+  const agentTab = await context.newPage()
+  await useTestConfig(agentTab)
+  await agentTab.goto('/sign-in')
+  const agentMock = new MockControl(agentTab)
+  await agentMock.ready()
+  await agentMock.signIn('support-agent')
+  await agentTab.goto('/tenants/t-acme')
+  const agent = new Shell(agentTab)
+  await expect(agent.heading('Overview')).toBeVisible()
+  await expect(agent.supportBanner()).toContainText('SUP-20261120-0042')
+
+  // Signing in in the second tab changed nothing in the first.
+  await page.reload()
+  await expect(admin.heading('Overview')).toBeVisible()
+  await expect(admin.supportBanner()).toHaveCount(0)
+  expect((await new MockControl(page).state()).signedInAs).toBe('admin-acme')
+  expect((await agentMock.state()).signedInAs).toBe('support-agent')
+  await expect(page.getByText(acme).first()).toBeVisible()
+  await agentTab.close()
+})
+
+test('a disable whose answer is lost after it committed: the retry replays it and one audit event exists', async ({ page, loginAs, mock }) => {
+  await loginAs('admin-acme', '/tenants/t-acme/apps')
+  const apps = new AppsPage(page)
+  const name = '数据看板 Insight BI'
+  const path = '/api/v1/tenants/t-acme/apps/app-acme-bi/disable'
+  await apps.row(name).getByRole('button', { name: `Disable ${name}` }).click()
+  const dialog = apps.dialog(`Disable ${name}`)
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Answer lost on the way back')
+  await mock.fault({ method: 'POST', path, phase: 'after', networkError: true })
+  const confirm = dialog.getByRole('button', { name: 'Disable app' })
+  await confirm.click()
+  await expect(dialog.getByRole('alert')).toContainText('The server could not be reached')
+  // The change did happen; the refreshed list says so truthfully.
+  await expect(apps.row(name).getByText('Disabled')).toBeVisible()
+  // The admin tries again with the same action: the server replays its first answer.
+  await confirm.click()
+  await expect(dialog).toBeHidden()
+  const events = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/tenants/t-acme/audit-events?targetType=app&targetId=app-acme-bi&limit=50')
+    return ((await response.json()) as { items: { action: string; reason: string | null }[] }).items
+  })
+  expect(events.filter((event) => event.action === 'app.disabled' && event.reason === 'Answer lost on the way back')).toHaveLength(1)
+  const drawer = await apps.openDetails(name)
+  await expect(drawer.getByText('Reason: Answer lost on the way back')).toHaveCount(1)
+})

@@ -1,0 +1,118 @@
+// The behaviour suite's harness: the governance app over each store the project has, driven with Fetch
+// requests as the console sends them, and every answer checked against api/openapi.yaml.
+import { expect } from 'vitest'
+import { validateAgainstContract } from '@contract/response-contract'
+import type { components } from '@contract/schema.gen'
+import type { ScenarioName } from '../seed/dataset'
+import { SCENARIO_EPOCH_MS } from '../seed/dataset'
+import { createMemoryStore } from '../store/memory/memory-store'
+import { volatilePersistence } from '../store/memory/tables'
+import type { GovernanceStore } from '../store/port'
+import { createGovernanceApp, type GovernanceApp } from '../http/app'
+import { SESSION_COOKIE, startSession } from '../http/session-cookie'
+
+export type Schemas = components['schemas']
+
+/** A store the suite runs on; every adapter of the storage port is listed here. */
+export interface StoreFactory {
+  name: string
+  create(scenario: ScenarioName): Promise<GovernanceStore>
+}
+
+export const storeFactories: StoreFactory[] = [
+  {
+    name: 'memory',
+    create: (scenario) => createMemoryStore(volatilePersistence(), scenario),
+  },
+]
+
+/** The governance clock under the suite's control: frozen at the scenario epoch until moved. */
+export class TestClock {
+  private current = SCENARIO_EPOCH_MS
+  now = () => this.current
+  set(iso: string) {
+    this.current = Date.parse(iso)
+  }
+  advance(ms: number) {
+    this.current += ms
+  }
+}
+
+export interface CallOptions {
+  headers?: Record<string, string>
+  /** Skip the contract check (a test that sends or expects something the contract does not describe). */
+  unchecked?: boolean
+}
+
+export class Api {
+  readonly clock = new TestClock()
+  readonly app: GovernanceApp
+  private cookie: string | null = null
+
+  constructor(readonly store: GovernanceStore) {
+    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false })
+  }
+
+  /** Signs in as a demo user (the suite seeds the session; sign-in itself is a deployment's route). */
+  async signInAs(userId: string): Promise<void> {
+    const session = await this.store.transaction((tx) => startSession(tx, userId))
+    this.cookie = `${SESSION_COOKIE}=${session.id}`
+  }
+
+  signOut(): void {
+    this.cookie = null
+  }
+
+  async call(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers }
+    if (body !== undefined) headers['Content-Type'] ??= 'application/json'
+    if (this.cookie) headers.Cookie = this.cookie
+    const response = await this.app.fetch(
+      new Request(`http://governance.test${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      }),
+    )
+    const setCookie = response.headers.get('Set-Cookie')
+    if (setCookie?.startsWith(`${SESSION_COOKIE}=`)) {
+      const value = setCookie.slice(SESSION_COOKIE.length + 1).split(';')[0] ?? ''
+      this.cookie = value === '' ? null : `${SESSION_COOKIE}=${value}`
+    }
+    if (!options.unchecked) {
+      const text = await response.clone().text()
+      const contentType = response.headers.get('content-type')
+      const parsed: unknown = text && /json/.test(contentType ?? '') ? JSON.parse(text) : text || undefined
+      const violations = validateAgainstContract(method, new URL(`http://governance.test${path}`).pathname, response.status, contentType, parsed)
+      expect(violations, `${method} ${path}: answer breaks the contract`).toEqual([])
+    }
+    return response
+  }
+
+  get = (path: string, options?: CallOptions) => this.call('GET', path, undefined, options)
+  post = (path: string, body?: unknown, options?: CallOptions) => this.call('POST', path, body, options)
+  put = (path: string, body?: unknown, options?: CallOptions) => this.call('PUT', path, body, options)
+  delete = (path: string, options?: CallOptions) => this.call('DELETE', path, undefined, options)
+}
+
+export async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T
+}
+
+export async function expectProblem(response: Response, status: number, type: string): Promise<Schemas['Problem']> {
+  expect(response.status).toBe(status)
+  expect(response.headers.get('content-type')).toBe('application/problem+json')
+  const problem = await json<Schemas['Problem']>(response)
+  expect(problem).toMatchObject({ status, type })
+  expect(typeof problem.title).toBe('string')
+  return problem
+}
+
+let keys = 0
+/** A fresh Idempotency-Key header, as the console makes one per user action. */
+export const key = (name = 'action') => ({ 'Idempotency-Key': `behaviour-${name}-${++keys}-${Date.now()}` })
+
+/** Runs `define` once per store adapter, with a fresh store per test. */
+export function forEachStore(define: (setup: (scenario?: ScenarioName) => Promise<Api>, store: StoreFactory) => void): void {
+  for (const factory of storeFactories) define(async (scenario = 'default') => new Api(await factory.create(scenario)), factory)
+}

@@ -1,0 +1,38 @@
+// Cursor paging shared by every large collection: opaque cursors bound to the filters that produced them.
+import { fieldError, validation } from '../rules/errors'
+
+export const DEFAULT_LIMIT = 50
+
+/** Short stable text hash (FNV-1a, two seeds), for cursor and request fingerprints. */
+export function hashText(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x5bd1e995)
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36)
+}
+
+/** `position` means whatever the collection needs (an offset, a sequence number). */
+export function encodeCursor(position: number, fingerprint: string): string {
+  return btoa(`${position}.${fingerprint}`).replace(/=+$/, '')
+}
+
+const invalidCursor = (message: string) => validation([fieldError('cursor', 'invalid', message)])
+
+/** A cursor made for other filters would silently skip or repeat rows, so it is refused rather than reinterpreted. */
+export function decodeCursor(cursor: unknown, fingerprint: string): number | null {
+  if (cursor === null || cursor === undefined || cursor === '') return null
+  let text: string
+  try {
+    text = atob(String(cursor))
+  } catch {
+    throw invalidCursor('The cursor is not one this server issued.')
+  }
+  const match = /^(\d+)\.(.+)$/.exec(text)
+  if (!match) throw invalidCursor('The cursor is not one this server issued.')
+  if (match[2] !== fingerprint) throw invalidCursor('The cursor belongs to a different search; start again from the first page.')
+  return Number(match[1])
+}

@@ -1,0 +1,183 @@
+// Retention over HTTP: policies (ETag/If-Match), preview, cancelling a scheduled change, history, legal holds.
+// Runs and grace-period ends the clock has passed happen lazily, in the request that next looks at the tenant.
+import type { components } from '@contract/schema.gen'
+import { notFound, staleVersion } from '../../rules/errors'
+import { cancelPending, changePolicies, checkProposal, AUDIT_LOG_MINIMUM_DAYS, type ChangedBy } from '../../rules/retention/policy'
+import { impactOf } from '../../rules/retention/preview'
+import { placeHold, releaseHold, sortHolds } from '../../rules/retention/holds'
+import { executeRun, retentionDue, settle, type HistoryInput } from '../../rules/retention/runs'
+import { heldOwners, RECENT_RUNS } from '../../rules/retention/volume'
+import type { Actor } from '../../rules/access'
+import type { LegalHoldRecord, RetentionRecord, VolumeModel } from '../../rules/records'
+import { givenText } from '../../rules/text'
+import type { Transaction } from '../../store/port'
+import { recordAudit } from '../audit-trail'
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, hashText } from '../paging'
+import { created, etagOf, ok, tenantRoute } from '../route'
+
+type Schemas = components['schemas']
+const base = '/api/v1/tenants/:tenantId'
+const iso = (ms: number) => new Date(ms).toISOString()
+
+interface Loaded {
+  record: RetentionRecord
+  volume: VolumeModel
+  holds: LegalHoldRecord[]
+}
+
+async function load(tx: Transaction, tenantId: string): Promise<Loaded> {
+  const [record, volume, holds] = await Promise.all([tx.retention.get(tenantId), tx.retention.volume(tenantId), tx.retention.holds(tenantId)])
+  if (!record || !volume) throw notFound('retention settings for tenant', tenantId)
+  return { record, volume, holds }
+}
+
+async function saveHistory(tx: Transaction, tenantId: string, history: readonly HistoryInput[]): Promise<void> {
+  if (history.length > 0) await tx.retention.appendHistory(tenantId, [...history])
+}
+
+/** The tenant's retention caught up with the clock: runs and grace-period ends that are due happen now. */
+async function settled(tx: Transaction, tenantId: string, now: number): Promise<Loaded> {
+  const loaded = await load(tx, tenantId)
+  if (!retentionDue(loaded.record, now)) return loaded
+  const result = settle(loaded.record, loaded.volume, heldOwners(loaded.holds), now)
+  await tx.retention.save(result.record)
+  for (const run of result.runs) await tx.retention.addRun({ ...run, tenantId })
+  await saveHistory(tx, tenantId, result.history)
+  return { ...loaded, record: result.record }
+}
+
+async function settingsView(tx: Transaction, record: RetentionRecord, now: number): Promise<Schemas['RetentionSettings']> {
+  const runs = (await tx.retention.runs(record.tenantId, RECENT_RUNS)).map(({ tenantId: _tenantId, ...run }) => run)
+  return {
+    tenantId: record.tenantId,
+    etag: etagOf(record.version),
+    asOf: iso(now),
+    policies: record.policies,
+    auditLog: { minimumDays: AUDIT_LOG_MINIMUM_DAYS },
+    graceDays: record.graceDays,
+    pending: record.pending,
+    nextRunAt: record.nextRunAt,
+    lastRun: runs[0] ?? null,
+    recentRuns: runs,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  }
+}
+
+const settingsReply = (view: Schemas['RetentionSettings']) => ok(view, { ETag: view.etag })
+const holdView = ({ tenantId: _tenantId, ...hold }: LegalHoldRecord): Schemas['LegalHold'] => hold
+const changedBy = (actor: Actor): ChangedBy => ({ person: { id: actor.user.id, name: actor.user.name }, onBehalfOf: actor.onBehalfOf })
+
+/** The mock's and the test controls' "run now": catch up first, then one extra run at `now`. */
+export async function runRetentionNow(tx: Transaction, tenantId: string, now: number): Promise<Schemas['RetentionRun']> {
+  const loaded = await settled(tx, tenantId, now)
+  const { record, run } = executeRun(loaded.record, loaded.volume, heldOwners(loaded.holds), now)
+  await tx.retention.save(record)
+  await tx.retention.addRun({ ...run, tenantId })
+  return run
+}
+
+export const retentionRoutes = [
+  tenantRoute({ method: 'get', path: `${base}/retention`, operationId: 'getRetention', access: 'tenant:read' }, async ({ tx, tenantId, now }) =>
+    settingsReply(await settingsView(tx, (await settled(tx, tenantId, now)).record, now)),
+  ),
+
+  tenantRoute(
+    { method: 'put', path: `${base}/retention`, operationId: 'putRetention', access: 'tenant:write', ifMatch: true },
+    async ({ tx, tenantId, now, body, actor, ifMatch }) => {
+      const { record } = await settled(tx, tenantId, now)
+      const touchesAuditLog = typeof body === 'object' && body !== null && 'auditLog' in body
+      checkProposal(body, touchesAuditLog)
+      if (ifMatch !== record.version) throw staleVersion(await settingsView(tx, record, now))
+      const result = changePolicies(
+        record,
+        { chat: body.chat, files: body.files, ...(body.graceDays !== undefined ? { graceDays: body.graceDays } : {}), reason: givenText(body.reason, 'reason', false), touchesAuditLog },
+        changedBy(actor),
+        now,
+      )
+      if (!result.changed) return settingsReply(await settingsView(tx, record, now))
+      await tx.retention.save(result.record)
+      await saveHistory(tx, tenantId, result.history)
+      await recordAudit(tx, actor, now, result.audit)
+      return settingsReply(await settingsView(tx, result.record, now))
+    },
+  ),
+
+  tenantRoute({ method: 'post', path: `${base}/retention/preview`, operationId: 'previewRetention', access: 'tenant:read' }, async ({ tx, tenantId, now, body }) => {
+    checkProposal(body)
+    const { record, volume, holds } = await settled(tx, tenantId, now)
+    const held = heldOwners(holds)
+    return ok({
+      asOf: iso(now),
+      chat: impactOf(record, volume, held, 'chat', body.chat, now),
+      files: impactOf(record, volume, held, 'files', body.files, now),
+    })
+  }),
+
+  tenantRoute(
+    { method: 'post', path: `${base}/retention/pending/cancel`, operationId: 'cancelPendingRetention', access: 'tenant:write', idempotent: true },
+    async ({ tx, tenantId, now, body, actor }) => {
+      const { record } = await settled(tx, tenantId, now)
+      const result = cancelPending(record, givenText(body?.reason, 'reason', false), changedBy(actor), now)
+      await tx.retention.save(result.record)
+      await saveHistory(tx, tenantId, result.history)
+      await recordAudit(tx, actor, now, result.audit)
+      return settingsReply(await settingsView(tx, result.record, now))
+    },
+  ),
+
+  tenantRoute(
+    { method: 'get', path: `${base}/retention/history`, operationId: 'listRetentionHistory', access: 'tenant:read' },
+    async ({ tx, tenantId, now, query }) => {
+      await settled(tx, tenantId, now)
+      const limit = query.limit ?? DEFAULT_LIMIT
+      const fingerprint = hashText(`retention-history:${tenantId}`)
+      const beforeSeq = decodeCursor(query.cursor, fingerprint)
+      const entries = await tx.retention.history(tenantId, beforeSeq, limit + 1)
+      const page = entries.slice(0, limit)
+      const last = page[page.length - 1]
+      return ok({
+        items: page.map(({ tenantId: _tenantId, seq: _seq, ...entry }) => entry),
+        nextCursor: entries.length > limit && last ? encodeCursor(last.seq, fingerprint) : null,
+      })
+    },
+  ),
+
+  tenantRoute({ method: 'get', path: `${base}/legal-holds`, operationId: 'listLegalHolds', access: 'tenant:read' }, async ({ tx, tenantId, now }) => {
+    const { holds, volume } = await settled(tx, tenantId, now)
+    return ok({ items: sortHolds(holds).map(holdView), groups: volume.groups })
+  }),
+
+  tenantRoute(
+    { method: 'post', path: `${base}/legal-holds`, operationId: 'placeLegalHold', access: 'tenant:write', idempotent: true },
+    async ({ tx, tenantId, now, body, actor }) => {
+      const reason = givenText(body.reason, 'reason', true) ?? ''
+      const { holds, volume } = await settled(tx, tenantId, now)
+      const targetId = body.targetId.trim()
+      const targetName =
+        body.targetType === 'member' ? (await tx.members.get(tenantId, targetId))?.name : volume.groups.find((group) => group.id === targetId)?.name
+      const result = placeHold(holds, { targetType: body.targetType, targetId, reason }, targetName, {
+        id: await tx.ids.next(`lh-${tenantId.replace(/^t-/, '')}`),
+        tenantId,
+        at: iso(now),
+        by: changedBy(actor).person,
+      })
+      await tx.retention.saveHold(result.hold)
+      await recordAudit(tx, actor, now, result.audit)
+      return created(holdView(result.hold))
+    },
+  ),
+
+  tenantRoute(
+    { method: 'post', path: `${base}/legal-holds/:holdId/release`, operationId: 'releaseLegalHold', access: 'tenant:write', idempotent: true },
+    async ({ tx, tenantId, now, body, actor, params }) => {
+      const { holds } = await settled(tx, tenantId, now)
+      const hold = holds.find((candidate) => candidate.id === params.holdId)
+      if (!hold) throw notFound('legal hold', params.holdId ?? '')
+      const result = releaseHold(hold, givenText(body.reason, 'reason', true) ?? '', iso(now), changedBy(actor).person)
+      await tx.retention.saveHold(result.hold)
+      await recordAudit(tx, actor, now, result.audit)
+      return ok(holdView(result.hold))
+    },
+  ),
+]

@@ -1,0 +1,126 @@
+// The workbench catalogue: what state an app is in, what its scopes give away, who may use it, and the rules
+// for enabling, disabling and removing it. Plain functions over records; the caller stores what they return.
+import type { components } from '@contract/schema.gen'
+import { departmentSubtree } from '../departments'
+import { conflict, fieldError, validation } from '../errors'
+import type { AppRecord, AppRequestRecord, AppScopeRecord, AuditInput, DepartmentRecord, MemberRecord } from '../records'
+
+type Schemas = components['schemas']
+
+export function appStatus(app: Pick<AppRecord, 'enabled' | 'scopeUpdate'>): Schemas['AppStatus'] {
+  if (!app.enabled) return 'disabled'
+  return app.scopeUpdate ? 'awaiting_scope_approval' : 'enabled'
+}
+
+/** What an update would change: scopes it adds and scopes it gives up, in catalogue order. */
+export function scopeDiff(
+  catalogue: readonly AppScopeRecord[],
+  current: readonly string[],
+  next: readonly string[],
+): { added: string[]; removed: string[] } {
+  const order = (ids: string[]) => catalogue.map((scope) => scope.id).filter((id) => ids.includes(id))
+  return {
+    added: order(next.filter((id) => !current.includes(id))),
+    removed: order(current.filter((id) => !next.includes(id))),
+  }
+}
+
+export function sensitiveScopeIds(catalogue: readonly AppScopeRecord[], ids: readonly string[]): string[] {
+  return ids.filter((id) => catalogue.find((scope) => scope.id === id)?.sensitive === true)
+}
+
+/**
+ * May this member use the app right now? A disabled app serves nobody; the deny list overrides every
+ * allow rule; then the mode decides (named members count in `departments` mode as well).
+ */
+export function canMemberUse(
+  app: Pick<AppRecord, 'enabled' | 'availability'>,
+  member: Pick<MemberRecord, 'id' | 'departmentId' | 'status'>,
+  departments: readonly DepartmentRecord[],
+): boolean {
+  if (!app.enabled || member.status !== 'active') return false
+  const { mode, departmentIds, memberIds, deniedMemberIds } = app.availability
+  if (deniedMemberIds.includes(member.id)) return false
+  if (mode === 'all') return true
+  if (memberIds.includes(member.id)) return true
+  if (mode === 'departments') return departmentSubtree(departments, departmentIds).has(member.departmentId)
+  return false
+}
+
+export interface AppFilter {
+  q: string
+  status: Schemas['AppStatus'] | null
+  category: Schemas['AppCategory'] | null
+  scope: string | null
+}
+
+/** The catalogue as filtered on the apps page, by name. */
+export function filterApps(apps: readonly AppRecord[], catalogue: readonly AppScopeRecord[], filter: AppFilter): AppRecord[] {
+  if (filter.scope !== null && !catalogue.some((scope) => scope.id === filter.scope)) {
+    throw validation([fieldError('scope', 'invalid', `No scope "${filter.scope}".`)])
+  }
+  const q = filter.q.trim().toLowerCase()
+  return apps
+    .filter((app) => filter.status === null || appStatus(app) === filter.status)
+    .filter((app) => filter.category === null || app.category === filter.category)
+    .filter((app) => filter.scope === null || app.scopeIds.includes(filter.scope))
+    .filter((app) => q === '' || `${app.name}\n${app.vendor}\n${app.description}`.toLowerCase().includes(q))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+/** Every sensitive scope among `ids` must be acknowledged; a missing one is a field error naming it. */
+export function assertAcknowledged(catalogue: readonly AppScopeRecord[], ids: readonly string[], acknowledged: readonly string[]): void {
+  const missing = sensitiveScopeIds(catalogue, ids).filter((id) => !acknowledged.includes(id))
+  if (missing.length > 0) {
+    throw validation(
+      [fieldError('acknowledgedScopes', 'required', `Acknowledge every sensitive scope first: ${missing.join(', ')}.`, { missing: missing.join(',') })],
+      'Sensitive scopes must be acknowledged before the app can receive them.',
+    )
+  }
+}
+
+export const statusSnapshot = (app: AppRecord) => ({ status: appStatus(app), scopes: app.scopeIds.slice() })
+
+const appAudit = (app: AppRecord, entry: Omit<AuditInput, 'targetType' | 'targetId' | 'targetName'>): AuditInput => ({
+  targetType: 'app',
+  targetId: app.id,
+  targetName: app.name,
+  ...entry,
+})
+
+export function enableApp(app: AppRecord, catalogue: readonly AppScopeRecord[], acknowledged: readonly string[]): { app: AppRecord; audit: AuditInput[] } {
+  if (app.enabled) throw conflict('The app is already enabled.')
+  assertAcknowledged(catalogue, app.scopeIds, acknowledged)
+  const next: AppRecord = { ...app, enabled: true, disabledReason: null }
+  return {
+    app: next,
+    audit: [
+      appAudit(app, {
+        action: 'app.enabled',
+        before: statusSnapshot(app),
+        after: { ...statusSnapshot(next), acknowledgedScopes: sensitiveScopeIds(catalogue, app.scopeIds) },
+      }),
+    ],
+  }
+}
+
+export function disableApp(app: AppRecord, reason: string): { app: AppRecord; audit: AuditInput[] } {
+  if (!app.enabled) throw conflict('The app is already disabled.')
+  const next: AppRecord = { ...app, enabled: false, disabledReason: reason }
+  return { app: next, audit: [appAudit(app, { action: 'app.disabled', before: statusSnapshot(app), after: statusSnapshot(next), reason })] }
+}
+
+/** Removes a disabled app; its open requests can no longer be granted and are closed with a note. */
+export function removeApp(
+  app: AppRecord,
+  requests: readonly AppRequestRecord[],
+  reason: string | null,
+  at: string,
+  decidedBy: string,
+): { closedRequests: AppRequestRecord[]; audit: AuditInput[] } {
+  if (app.enabled) throw conflict('Disable the app before removing it from the workbench.')
+  const closedRequests = requests
+    .filter((request) => request.appId === app.id && request.status === 'pending')
+    .map((request) => ({ ...request, status: 'denied' as const, decidedAt: at, decidedBy, note: 'The app was removed from the workbench.' }))
+  return { closedRequests, audit: [appAudit(app, { action: 'app.removed', before: statusSnapshot(app), after: null, reason })] }
+}

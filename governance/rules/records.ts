@@ -1,0 +1,191 @@
+// The governance records as every store keeps them: plain data, no behaviour. Contract types are reused where the
+// stored shape is the shape on the wire; the full phone number and tenant ids never leave the API.
+import type { components } from '@contract/schema.gen'
+
+type Schemas = components['schemas']
+
+export interface TenantRecord {
+  id: string
+  name: string
+  plan: Schemas['Tenant']['plan']
+  region: string
+  createdAt: string
+}
+
+export interface DepartmentRecord {
+  id: string
+  tenantId: string
+  name: string
+  parentId: string | null
+}
+
+export interface MemberRecord {
+  id: string
+  tenantId: string
+  name: string
+  email: string
+  employeeNo: string
+  /** The full number: only ever shown masked. */
+  phone: string
+  departmentId: string
+  role: Schemas['MemberRole']
+  status: Schemas['MemberStatus']
+  joinedAt: string
+}
+
+/** Someone who can sign in: a tenant administrator or a platform support agent. */
+export interface UserRecord {
+  id: string
+  name: string
+  email: string
+  role: Schemas['UserRole']
+  /** Tenants this user administers (empty for support agents). */
+  tenantIds: string[]
+  /** The member record this person has in their tenant, if any. */
+  memberId: string | null
+}
+
+export interface SessionRecord {
+  id: string
+  userId: string
+  createdAt: string
+  expiresAt: string
+}
+
+export interface GrantRecord {
+  id: string
+  tenantId: string
+  mode: Schemas['SupportGrantSummary']['mode']
+  ticketRef: string
+  reason: string | null
+  createdAt: string
+  expiresAt: string
+  createdBy: { id: string; name: string }
+  revokedAt: string | null
+}
+
+/** What a rule says should be recorded; the protocol layer adds who, when and on whose behalf. */
+export interface AuditInput {
+  action: string
+  targetType: string
+  targetId: string
+  targetName: string
+  before: unknown
+  after: unknown
+  reason?: string | null
+}
+
+export type AuditRecord = Schemas['AuditEvent'] & { tenantId: string; seq: number }
+
+export interface AppAvailabilityRecord {
+  mode: Schemas['AppAvailabilityMode']
+  departmentIds: string[]
+  memberIds: string[]
+  deniedMemberIds: string[]
+  /** Moves on with every change; the ETag is derived from it. */
+  version: number
+}
+
+export interface AppRecord {
+  id: string
+  tenantId: string
+  name: string
+  vendor: string
+  category: Schemas['AppCategory']
+  description: string
+  thirdParty: boolean
+  version: string
+  enabled: boolean
+  /** Scopes the app holds now; an update's new scopes only land here once approved. */
+  scopeIds: string[]
+  scopeUpdate: { version: string; requestedAt: string; scopeIds: string[] } | null
+  availability: AppAvailabilityRecord
+  lastDataAccessAt: string | null
+  installedAt: string
+  disabledReason: string | null
+}
+
+export type AppScopeRecord = Schemas['AppScope']
+
+export interface AppRequestRecord {
+  id: string
+  tenantId: string
+  appId: string
+  memberId: string
+  message: string
+  requestedAt: string
+  status: Schemas['AppRequestStatus']
+  decidedAt: string | null
+  decidedBy: string | null
+  note: string | null
+}
+
+/** What an app looked like before an emergency stop touched it: restore puts exactly this back. */
+export interface AppSnapshotEntry {
+  appId: string
+  enabled: boolean
+  disabledReason: string | null
+}
+
+export interface EmergencyStopRecord {
+  snapshotId: string
+  tenantId: string
+  target: Schemas['AppEmergencyStop']['target']
+  scopeId: string | null
+  reason: string
+  startedAt: string
+  startedBy: Schemas['AuditActor']
+  snapshot: AppSnapshotEntry[]
+  restoredAt: string | null
+}
+
+export type RetentionKind = Schemas['RetentionPolicyKind']
+
+export interface RetentionRecord {
+  tenantId: string
+  /** Moves on with every change to the policies (the ETag); runs and holds do not change it. */
+  version: number
+  policies: Record<RetentionKind, Schemas['RetentionPolicy']>
+  graceDays: number
+  updatedAt: string
+  updatedBy: Schemas['RetentionPerson']
+  pending: Schemas['PendingRetentionChange'] | null
+  nextRunAt: string
+  /**
+   * Deletion runs only ever remove "everything older than day X" per owner, so what is left is one day index
+   * per owner and kind: `purgedBefore` for every owner, except those in `purgedExceptions` (owners who were
+   * under a legal hold when a run passed them by).
+   */
+  purgedBefore: Record<RetentionKind, number>
+  purgedExceptions: Record<string, Record<RetentionKind, number>>
+}
+
+export type RetentionRunRecord = Schemas['RetentionRun'] & { tenantId: string }
+export type RetentionHistoryRecord = Schemas['RetentionHistoryEntry'] & { tenantId: string; seq: number }
+export type LegalHoldRecord = Schemas['LegalHold'] & { tenantId: string }
+
+/** Something that owns stored items and can be put under a legal hold: a member or a chat group. */
+export interface VolumeOwner {
+  id: string
+  /** Relative share of the tenant's daily traffic. */
+  weight: number
+}
+
+/** A compact model of a tenant's stored chat messages and files per owner and day. */
+export interface VolumeModel {
+  owners: VolumeOwner[]
+  groups: Schemas['ChatGroup'][]
+  /** First day with data (day 0 is the UTC day of the scenario epoch). */
+  firstDay: number
+  /** One past the last modelled day. */
+  endDay: number
+  /** prefix[kind][i] = items per unit of weight on days firstDay … firstDay+i-1. */
+  prefix: Record<RetentionKind, Float64Array>
+}
+
+/** A response as remembered for an Idempotency-Key replay. */
+export interface StoredReply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}

@@ -1,0 +1,351 @@
+// The in-memory adapter of the storage port, which the browser mock runs on: the scenario's generated base plus
+// changed rows, transactions that write nothing until they succeed, and optimistic retries when another tab of
+// the same browser committed in between.
+import type {
+  AppRecord,
+  AppRequestRecord,
+  AuditRecord,
+  DepartmentRecord,
+  EmergencyStopRecord,
+  GrantRecord,
+  LegalHoldRecord,
+  MemberRecord,
+  RetentionHistoryRecord,
+  RetentionRecord,
+  RetentionRunRecord,
+  SessionRecord,
+  StoredReply,
+  TenantRecord,
+  UserRecord,
+} from '../../rules/records'
+import { APP_SCOPES } from '../../seed/apps'
+import {
+  actionTargetType,
+  auditHistoryColumns,
+  auditHistoryEvent,
+  targetOf,
+  type AuditHistoryColumns,
+  type AuditHistorySource,
+} from '../../seed/audit-history'
+import { demoDataset, type ScenarioName } from '../../seed/dataset'
+import { tenantVolume } from '../../seed/retention'
+import type { AuditFilter, GovernanceStore, IdempotencyClaim, Transaction } from '../port'
+import { baseMember, countMembers, searchMembers, type MemberPatch } from './members-index'
+import { auditId, seqKey, Tables, type MemoryPersistence, type PersistedRow, type TableName } from './tables'
+
+/** Runs kept per tenant (the screen shows the last ten). */
+const KEPT_RUNS = 50
+/** Idempotency keys kept; the oldest go first (a retry comes within minutes, not after 5 000 other actions). */
+const KEPT_KEYS = 5_000
+/** An optimistic transaction that keeps losing to other tabs gives up after this many tries. */
+const MAX_ATTEMPTS = 5
+
+const clone = <T>(value: T): T => structuredClone(value)
+const byPrefix = (prefix: string) => (key: string) => key.startsWith(prefix)
+
+interface IdempotencyRow {
+  fingerprint: string
+  at: string
+  reply: StoredReply | null
+}
+
+export interface MemoryStore extends GovernanceStore {
+  readonly scenario: () => ScenarioName
+  /** Starts the scenario afresh, here and in every other tab. */
+  reset(scenario: ScenarioName): Promise<void>
+}
+
+export async function createMemoryStore(persistence: MemoryPersistence, initial: ScenarioName = 'default'): Promise<MemoryStore> {
+  let tables = await load()
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function load(): Promise<Tables> {
+    const saved = await persistence.load()
+    const next = new Tables(saved?.scenario ?? initial, demoDataset(saved?.scenario ?? initial))
+    if (saved) next.apply(saved.rows)
+    return next
+  }
+
+  /** One transaction at a time in this tab; another tab's commit is caught up with before each. */
+  function serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    scenario: () => tables.scenario,
+    reset: (scenario) =>
+      serialised(async () => {
+        await persistence.exclusive(() => persistence.reset(scenario))
+        tables = new Tables(scenario, demoDataset(scenario))
+      }),
+    transaction: <T>(work: (tx: Transaction) => Promise<T>) =>
+      serialised(async () => {
+        for (let attempt = 1; ; attempt++) {
+          if (persistence.stale()) tables = await load()
+          const tx = new MemoryTransaction(tables)
+          const result = await work(tx)
+          const rows = tx.changedRows()
+          if (rows.length === 0) return result
+          const committed = await persistence.exclusive(async () => {
+            if (persistence.stale()) return false
+            await persistence.write(rows)
+            return true
+          })
+          if (committed) {
+            tables.apply(rows)
+            return result
+          }
+          if (attempt >= MAX_ATTEMPTS) throw new Error('The mock store stayed busy in another tab; try again.')
+        }
+      }),
+  }
+}
+
+/** Reads see this transaction's own writes first; nothing reaches the tables until commit. */
+class MemoryTransaction implements Transaction {
+  private readonly writes = new Map<TableName, Map<string, unknown>>()
+
+  constructor(private readonly tables: Tables) {}
+
+  changedRows(): PersistedRow[] {
+    const rows: PersistedRow[] = []
+    for (const [table, map] of this.writes) for (const [key, value] of map) rows.push({ table, key, value })
+    return rows
+  }
+
+  private get<T>(table: TableName, key: string): T | null {
+    const own = this.writes.get(table)
+    if (own?.has(key)) {
+      const value = own.get(key)
+      return value === null || value === undefined ? null : clone(value as T)
+    }
+    const value = this.tables.map(table).get(key)
+    return value === undefined ? null : clone(value as T)
+  }
+
+  private put(table: TableName, key: string, value: unknown): void {
+    let own = this.writes.get(table)
+    if (!own) {
+      own = new Map()
+      this.writes.set(table, own)
+    }
+    own.set(key, value === null ? null : clone(value))
+  }
+
+  /** Every live row of a table whose key passes `match`, this transaction's writes included, in key order. */
+  private scan<T>(table: TableName, match: (key: string) => boolean): T[] {
+    const merged = new Map<string, unknown>()
+    for (const [key, value] of this.tables.map(table)) if (match(key)) merged.set(key, value)
+    for (const [key, value] of this.writes.get(table) ?? []) if (match(key)) merged.set(key, value)
+    return [...merged.entries()]
+      .filter(([, value]) => value !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, value]) => clone(value as T))
+  }
+
+  private memberPatches(tenantId: string): Map<string, MemberPatch> {
+    const prefix = `${tenantId}/`
+    const patches = new Map<string, MemberPatch>()
+    const collect = (entries: Iterable<[string, unknown]>) => {
+      for (const [key, value] of entries) {
+        if (!key.startsWith(prefix)) continue
+        if (value === null) patches.delete(key.slice(prefix.length))
+        else patches.set(key.slice(prefix.length), value as MemberPatch)
+      }
+    }
+    collect(this.tables.map('memberPatches'))
+    collect(this.writes.get('memberPatches') ?? [])
+    return patches
+  }
+
+  private source(tenantId: string) {
+    return this.tables.dataset.memberSources[tenantId] ?? null
+  }
+
+  readonly ids = {
+    next: async (prefix: string): Promise<string> => {
+      const next = (this.get<number>('counters', prefix) ?? 0) + 1
+      this.put('counters', prefix, next)
+      return `${prefix}-${String(next).padStart(5, '0')}`
+    },
+  }
+
+  readonly tenants = {
+    get: async (tenantId: string) => this.get<TenantRecord>('tenants', tenantId),
+    list: async () => this.scan<TenantRecord>('tenants', () => true),
+  }
+
+  readonly members = {
+    departments: async (tenantId: string) => this.scan<DepartmentRecord>('departments', byPrefix(`${tenantId}/`)),
+    get: async (tenantId: string, memberId: string): Promise<MemberRecord | null> => {
+      const source = this.source(tenantId)
+      const base = source ? baseMember(tenantId, source, memberId) : null
+      if (!base) return null
+      const patch = this.get<MemberPatch>('memberPatches', `${tenantId}/${memberId}`)
+      return patch ? { ...base, ...patch } : base
+    },
+    getMany: async (tenantId: string, memberIds: readonly string[]) => {
+      const found = new Map<string, MemberRecord>()
+      for (const memberId of memberIds) {
+        const member = await this.members.get(tenantId, memberId)
+        if (member) found.set(memberId, member)
+      }
+      return found
+    },
+    search: async (tenantId: string, query: Parameters<Transaction['members']['search']>[1]) => {
+      const source = this.source(tenantId)
+      return source ? searchMembers(tenantId, source, this.memberPatches(tenantId), query) : { items: [], total: 0 }
+    },
+    counts: async (tenantId: string) => {
+      const source = this.source(tenantId)
+      return source
+        ? countMembers(tenantId, source, this.memberPatches(tenantId))
+        : { members: 0, active: 0, admins: 0, byDepartment: new Map<string, number>() }
+    },
+  }
+
+  readonly access = {
+    user: async (userId: string) => this.get<UserRecord>('users', userId),
+    users: async () => this.scan<UserRecord>('users', () => true),
+    session: async (sessionId: string) => this.get<SessionRecord>('sessions', sessionId),
+    saveSession: async (session: SessionRecord) => this.put('sessions', session.id, session),
+    deleteSession: async (sessionId: string) => this.put('sessions', sessionId, null),
+    grants: async (tenantId: string | null) =>
+      this.scan<GrantRecord>('grants', () => true)
+        .filter((grant) => tenantId === null || grant.tenantId === tenantId)
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
+    saveGrant: async (grant: GrantRecord) => this.put('grants', grant.id, grant),
+  }
+
+  readonly audit = {
+    append: async (tenantId: string, events: Omit<AuditRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<AuditRecord[]> => {
+      let seq = this.lastAuditSeq(tenantId)
+      return events.map((event) => {
+        seq++
+        const record: AuditRecord = { ...event, tenantId, seq, id: auditId(tenantId, seq) }
+        this.put('audit', seqKey(tenantId, seq), record)
+        return record
+      })
+    },
+    list: async (tenantId: string, filter: AuditFilter): Promise<AuditRecord[]> => {
+      const matches = (event: Pick<AuditRecord, 'targetType' | 'targetId'>) =>
+        (filter.targetType === null || event.targetType === filter.targetType) && (filter.targetId === null || event.targetId === filter.targetId)
+      const below = filter.beforeSeq ?? Number.POSITIVE_INFINITY
+      const items: AuditRecord[] = []
+      const recorded = this.scan<AuditRecord>('audit', byPrefix(`${tenantId}/`))
+      for (let position = recorded.length - 1; position >= 0 && items.length < filter.limit; position--) {
+        const event = recorded[position]
+        if (event && event.seq < below && matches(event)) items.push(event)
+      }
+      const history = this.history(tenantId)
+      if (history) {
+        const { source, columns } = history
+        for (let index = Math.min(source.count, below - 1) - 1; index >= 0 && items.length < filter.limit; index--) {
+          if (filter.targetType !== null && actionTargetType(columns.action[index] ?? 0) !== filter.targetType) continue
+          if (filter.targetId !== null && targetOf(source, columns, index).id !== filter.targetId) continue
+          items.push(auditHistoryEvent(source, columns, index))
+        }
+      }
+      return items
+    },
+  }
+
+  private lastAuditSeq(tenantId: string): number {
+    let last = this.tables.dataset.auditHistory.find((source) => source.tenantId === tenantId)?.count ?? 0
+    const prefix = `${tenantId}/`
+    for (const map of [this.tables.map('audit'), this.writes.get('audit') ?? new Map<string, unknown>()]) {
+      for (const [key, value] of map) {
+        if (key.startsWith(prefix) && value !== null) last = Math.max(last, (value as AuditRecord).seq)
+      }
+    }
+    return last
+  }
+
+  private history(tenantId: string): { source: AuditHistorySource; columns: AuditHistoryColumns } | null {
+    const source = this.tables.dataset.auditHistory.find((candidate) => candidate.tenantId === tenantId)
+    return source ? { source, columns: historyColumns(source) } : null
+  }
+
+  readonly apps = {
+    scopes: async () => clone([...APP_SCOPES]),
+    list: async (tenantId: string) => this.scan<AppRecord>('apps', byPrefix(`${tenantId}/`)),
+    get: async (tenantId: string, appId: string) => this.get<AppRecord>('apps', `${tenantId}/${appId}`),
+    save: async (app: AppRecord) => this.put('apps', `${app.tenantId}/${app.id}`, app),
+    delete: async (tenantId: string, appId: string) => this.put('apps', `${tenantId}/${appId}`, null),
+    requests: async (tenantId: string) => this.scan<AppRequestRecord>('appRequests', byPrefix(`${tenantId}/`)),
+    request: async (tenantId: string, requestId: string) => this.get<AppRequestRecord>('appRequests', `${tenantId}/${requestId}`),
+    saveRequest: async (request: AppRequestRecord) => this.put('appRequests', `${request.tenantId}/${request.id}`, request),
+    emergencyStops: async (tenantId: string) => this.scan<EmergencyStopRecord>('emergencyStops', byPrefix(`${tenantId}/`)),
+    saveEmergencyStop: async (stop: EmergencyStopRecord) => this.put('emergencyStops', `${stop.tenantId}/${stop.snapshotId}`, stop),
+  }
+
+  readonly retention = {
+    get: async (tenantId: string) => this.get<RetentionRecord>('retention', tenantId),
+    save: async (record: RetentionRecord) => this.put('retention', record.tenantId, record),
+    runs: async (tenantId: string, limit: number) => (this.get<RetentionRunRecord[]>('retentionRuns', tenantId) ?? []).slice(0, limit),
+    addRun: async (run: RetentionRunRecord) => {
+      const runs = this.get<RetentionRunRecord[]>('retentionRuns', run.tenantId) ?? []
+      this.put('retentionRuns', run.tenantId, [run, ...runs].slice(0, KEPT_RUNS))
+    },
+    history: async (tenantId: string, beforeSeq: number | null, limit: number) => {
+      const below = beforeSeq ?? Number.POSITIVE_INFINITY
+      return this.scan<RetentionHistoryRecord>('retentionHistory', byPrefix(`${tenantId}/`))
+        .filter((entry) => entry.seq < below)
+        .reverse()
+        .slice(0, limit)
+    },
+    appendHistory: async (tenantId: string, entries: Omit<RetentionHistoryRecord, 'seq' | 'id' | 'tenantId'>[]) => {
+      const existing = this.scan<RetentionHistoryRecord>('retentionHistory', byPrefix(`${tenantId}/`))
+      let seq = existing.reduce((max, entry) => Math.max(max, entry.seq), 0)
+      for (const entry of entries) {
+        seq++
+        this.put('retentionHistory', seqKey(tenantId, seq), { ...entry, tenantId, seq, id: `rh-${seq}` })
+      }
+    },
+    holds: async (tenantId: string) => this.scan<LegalHoldRecord>('holds', byPrefix(`${tenantId}/`)),
+    saveHold: async (hold: LegalHoldRecord) => this.put('holds', `${hold.tenantId}/${hold.id}`, hold),
+    volume: async (tenantId: string) => {
+      const source = this.source(tenantId)
+      return source ? tenantVolume(tenantId, source) : null
+    },
+  }
+
+  readonly idempotency = {
+    claim: async (scope: string, key: string, fingerprint: string, at: string): Promise<IdempotencyClaim> => {
+      const seen = this.get<IdempotencyRow>('idempotency', `${scope}/${key}`)
+      if (seen) {
+        if (seen.fingerprint !== fingerprint) return { state: 'mismatch' }
+        if (seen.reply) return { state: 'replay', reply: seen.reply }
+      }
+      this.put('idempotency', `${scope}/${key}`, { fingerprint, at, reply: null } satisfies IdempotencyRow)
+      this.forgetOldKeys()
+      return { state: 'fresh' }
+    },
+    complete: async (scope: string, key: string, reply: StoredReply) => {
+      const claimed = this.get<IdempotencyRow>('idempotency', `${scope}/${key}`)
+      if (claimed) this.put('idempotency', `${scope}/${key}`, { ...claimed, reply })
+    },
+  }
+
+  private forgetOldKeys(): void {
+    const committed = this.tables.map('idempotency')
+    if (committed.size <= KEPT_KEYS) return
+    const oldest = [...committed.entries()]
+      .sort(([, a], [, b]) => ((a as IdempotencyRow).at < (b as IdempotencyRow).at ? -1 : 1))
+      .slice(0, committed.size - KEPT_KEYS)
+    for (const [key] of oldest) this.put('idempotency', key, null)
+  }
+}
+
+const columnsCache = new WeakMap<AuditHistorySource, AuditHistoryColumns>()
+
+function historyColumns(source: AuditHistorySource): AuditHistoryColumns {
+  let columns = columnsCache.get(source)
+  if (!columns) {
+    columns = auditHistoryColumns(source)
+    columnsCache.set(source, columns)
+  }
+  return columns
+}

@@ -1,0 +1,154 @@
+// The storage port: what the protocol layer may ask of a store. Every adapter (memory for the browser mock,
+// SQL for the server) implements all of it; one request runs in one transaction.
+import type { components } from '@contract/schema.gen'
+import type {
+  AppRecord,
+  AppRequestRecord,
+  AppScopeRecord,
+  AuditInput,
+  AuditRecord,
+  DepartmentRecord,
+  EmergencyStopRecord,
+  GrantRecord,
+  LegalHoldRecord,
+  MemberRecord,
+  RetentionHistoryRecord,
+  RetentionRecord,
+  RetentionRunRecord,
+  SessionRecord,
+  StoredReply,
+  TenantRecord,
+  UserRecord,
+  VolumeModel,
+} from '../rules/records'
+
+type Schemas = components['schemas']
+
+export interface Page<T> {
+  items: T[]
+  /** Where the next page starts (a store-specific position), or null on the last page. */
+  next: string | null
+}
+
+export interface TenantRepository {
+  get(tenantId: string): Promise<TenantRecord | null>
+  list(): Promise<TenantRecord[]>
+}
+
+export interface MemberSearch {
+  /** Lower-case text matched against name, email and employee number. */
+  q: string | null
+  /** Departments to look in (a subtree already expanded); null = all. */
+  departmentIds: string[] | null
+  status: Schemas['MemberStatus'] | null
+  role: Schemas['MemberRole'] | null
+  /** Numbers of rows to skip (the protocol layer's cursor). */
+  offset: number
+  limit: number
+}
+
+export interface MemberCounts {
+  members: number
+  active: number
+  admins: number
+  byDepartment: Map<string, number>
+}
+
+export interface MemberRepository {
+  departments(tenantId: string): Promise<DepartmentRecord[]>
+  get(tenantId: string, memberId: string): Promise<MemberRecord | null>
+  getMany(tenantId: string, memberIds: readonly string[]): Promise<Map<string, MemberRecord>>
+  /** Sorted by name, then id. */
+  search(tenantId: string, query: MemberSearch): Promise<{ items: MemberRecord[]; total: number }>
+  /** Removed members are left out of every count. */
+  counts(tenantId: string): Promise<MemberCounts>
+}
+
+export interface AccessRepository {
+  user(userId: string): Promise<UserRecord | null>
+  users(): Promise<UserRecord[]>
+  session(sessionId: string): Promise<SessionRecord | null>
+  saveSession(session: SessionRecord): Promise<void>
+  deleteSession(sessionId: string): Promise<void>
+  /** Every grant of a tenant (null = of every tenant), newest first. */
+  grants(tenantId: string | null): Promise<GrantRecord[]>
+  saveGrant(grant: GrantRecord): Promise<void>
+}
+
+export interface AuditFilter {
+  targetType: string | null
+  targetId: string | null
+  /** Only events with a sequence number below this (the cursor); null = from the newest. */
+  beforeSeq: number | null
+  limit: number
+}
+
+export interface AuditRepository {
+  /** Appends in order; the store numbers them (seq, id). Entries are never changed or deleted. */
+  append(tenantId: string, events: Omit<AuditRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<AuditRecord[]>
+  /** Newest first. */
+  list(tenantId: string, filter: AuditFilter): Promise<AuditRecord[]>
+}
+
+export interface AppRepository {
+  scopes(): Promise<AppScopeRecord[]>
+  list(tenantId: string): Promise<AppRecord[]>
+  get(tenantId: string, appId: string): Promise<AppRecord | null>
+  save(app: AppRecord): Promise<void>
+  delete(tenantId: string, appId: string): Promise<void>
+  requests(tenantId: string): Promise<AppRequestRecord[]>
+  request(tenantId: string, requestId: string): Promise<AppRequestRecord | null>
+  saveRequest(request: AppRequestRecord): Promise<void>
+  emergencyStops(tenantId: string): Promise<EmergencyStopRecord[]>
+  saveEmergencyStop(stop: EmergencyStopRecord): Promise<void>
+}
+
+export interface RetentionRepository {
+  get(tenantId: string): Promise<RetentionRecord | null>
+  save(record: RetentionRecord): Promise<void>
+  /** Newest first. */
+  runs(tenantId: string, limit: number): Promise<RetentionRunRecord[]>
+  addRun(run: RetentionRunRecord): Promise<void>
+  /** Newest first (highest seq). */
+  history(tenantId: string, beforeSeq: number | null, limit: number): Promise<RetentionHistoryRecord[]>
+  appendHistory(tenantId: string, entries: Omit<RetentionHistoryRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<void>
+  holds(tenantId: string): Promise<LegalHoldRecord[]>
+  saveHold(hold: LegalHoldRecord): Promise<void>
+  /** The tenant's stored-volume model (read-only). */
+  volume(tenantId: string): Promise<VolumeModel | null>
+}
+
+export type IdempotencyClaim = { state: 'fresh' } | { state: 'replay'; reply: StoredReply } | { state: 'mismatch' }
+
+export interface IdempotencyRepository {
+  /**
+   * Claims `key` in `scope` (a tenant id, or "platform") for a request with this fingerprint, inside the
+   * transaction that makes the change: a concurrent request with the same key waits for it, then replays.
+   */
+  claim(scope: string, key: string, fingerprint: string, at: string): Promise<IdempotencyClaim>
+  /** Remembers the answer of a claimed key (same transaction as the claim). */
+  complete(scope: string, key: string, reply: StoredReply): Promise<void>
+}
+
+/** Ids for new records: short, unique within the store, readable in logs. */
+export interface IdSource {
+  next(prefix: string): Promise<string>
+}
+
+export interface Transaction {
+  readonly tenants: TenantRepository
+  readonly members: MemberRepository
+  readonly access: AccessRepository
+  readonly audit: AuditRepository
+  readonly apps: AppRepository
+  readonly retention: RetentionRepository
+  readonly idempotency: IdempotencyRepository
+  readonly ids: IdSource
+}
+
+export interface GovernanceStore {
+  /** Runs `work` in one transaction: everything it wrote is kept only if it returns; a throw undoes it all. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>
+}
+
+export type { AuditInput }

@@ -1,0 +1,42 @@
+// Injected faults: make the next N matching requests fail, slow down, or lose their answer after committing.
+import type { components } from '@contract/schema.gen'
+
+export type MockFault = components['schemas']['MockFault']
+export type MockFaultInput = components['schemas']['MockFaultInput']
+
+/** `*` matches one segment; a trailing `**` matches whatever is left (including nothing). */
+export function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/')
+  const have = path.split('/')
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i]
+    if (segment === '**' && i === want.length - 1) return true
+    const actual = have[i]
+    if (actual === undefined) return false
+    if (segment === '*' ? actual === '' : segment !== actual) return false
+  }
+  return want.length === have.length
+}
+
+export interface FaultList {
+  nextSeq: number
+  items: MockFault[]
+}
+
+/** The first fault matching the request, used up by one; the list is changed in place. */
+export function takeFault(faults: FaultList, method: string, path: string): MockFault | null {
+  const upper = method.toUpperCase()
+  const position = faults.items.findIndex((fault) => (fault.method === undefined || fault.method === upper) && pathMatches(fault.path, path))
+  const fault = faults.items[position]
+  if (!fault) return null
+  const applied = { ...fault }
+  fault.remaining--
+  if (fault.remaining <= 0) faults.items.splice(position, 1)
+  return applied
+}
+
+export function addFault(faults: FaultList, input: MockFaultInput): MockFault {
+  const fault: MockFault = { ...input, times: input.times ?? 1, id: `fault-${faults.nextSeq++}`, remaining: input.times ?? 1 }
+  faults.items.push(fault)
+  return fault
+}
