@@ -3,7 +3,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap, unwrapWithEtag } from '@/shared/api/client'
 import { rootKeys } from '@/shared/api/query-client'
-import type { components } from '@contract/schema.gen'
+import { appCategoryValues, appStatusValues, type components } from '@contract/schema.gen'
 import { idempotencyHeaders, ifMatchHeaders } from '@/shared/api/write-headers'
 
 type Schemas = components['schemas']
@@ -18,10 +18,9 @@ export type AppEmergencyStop = Schemas['AppEmergencyStop']
 export type MemberRef = Schemas['MemberRef']
 export type AuditEvent = Schemas['AuditEvent']
 
-export const APP_STATUSES: readonly AppStatus[] = ['enabled', 'awaiting_scope_approval', 'disabled']
-export const APP_CATEGORIES: readonly AppCategory[] = [
-  'approval', 'crm', 'hr', 'finance', 'productivity', 'communication', 'analytics', 'legal',
-]
+/** The contract's values, in the order the catalogue's filters offer them. */
+export const APP_STATUSES = appStatusValues
+export const APP_CATEGORIES = appCategoryValues
 
 export interface AppFilters {
   q?: string
@@ -58,7 +57,6 @@ export const appKeys = {
   /** Below the tenant's audit root, so any audited change anywhere refreshes the app's history. */
   history: (tenantId: string, appId: string) => [...rootKeys.audit(tenantId), 'app', appId] as const,
   departments: (tenantId: string) => ['departments', 'list', { tenantId }] as const,
-  memberSearch: (tenantId: string, q: string) => ['members', 'search', { tenantId, q }] as const,
 }
 
 const tenantPath = (tenantId: string) => ({ path: { tenantId } })
@@ -127,16 +125,6 @@ export const useDepartments = (tenantId: string, enabled: boolean) =>
     staleTime: 5 * 60_000,
   })
 
-/** Server-side member search for pickers: never loads the directory, only the first 20 matches. */
-export const useMemberSearch = (tenantId: string, q: string, enabled: boolean) =>
-  useQuery({
-    queryKey: appKeys.memberSearch(tenantId, q),
-    queryFn: () =>
-      unwrap(api().GET('/api/v1/tenants/{tenantId}/members', { params: { ...tenantPath(tenantId), query: { q, limit: 20, status: 'active' } } })),
-    enabled,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  })
 
 /** Every app mutation refreshes apps and audit views afterwards — after a failure too, to show the real state. */
 function useAppMutation<TInput, TResult>(tenantId: string, mutationFn: (input: TInput) => Promise<TResult>) {

@@ -3,7 +3,7 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/shared/api/client'
 import { rootKeys } from '@/shared/api/query-client'
-import type { components } from '@contract/schema.gen'
+import { retentionPolicyKindValues, type components } from '@contract/schema.gen'
 import { idempotencyHeaders, ifMatchHeaders } from '@/shared/api/write-headers'
 import { syncServerTime } from '@/shared/lib/server-clock'
 
@@ -18,7 +18,8 @@ export type RetentionHistoryEntry = Schemas['RetentionHistoryEntry']
 export type LegalHold = Schemas['LegalHold']
 export type RetentionPolicySet = Record<RetentionKind, RetentionPeriod>
 
-export const RETENTION_KINDS: readonly RetentionKind[] = ['chat', 'files']
+/** The contract's policy kinds, in the order the page shows them. */
+export const RETENTION_KINDS = retentionPolicyKindValues
 
 /** Keys shaped [resource, action, params]; everything of this capability sits below ['retention'] or ['legal-holds']. */
 export const retentionKeys = {
@@ -26,7 +27,6 @@ export const retentionKeys = {
   detail: (tenantId: string) => ['retention', 'detail', { tenantId }] as const,
   history: (tenantId: string) => ['retention', 'history', { tenantId }] as const,
   holds: (tenantId: string) => ['legal-holds', 'list', { tenantId }] as const,
-  memberSearch: (tenantId: string, q: string) => ['members', 'search', { tenantId, q }] as const,
 }
 
 const tenantPath = (tenantId: string) => ({ path: { tenantId } })
@@ -156,10 +156,3 @@ export function useReleaseLegalHold(tenantId: string) {
   })
 }
 
-/** Server-side member search for placing a hold (the directory can hold 100 000 members). */
-export const useMemberSearch = (tenantId: string, q: string, enabled: boolean) =>
-  useQuery({
-    queryKey: retentionKeys.memberSearch(tenantId, q),
-    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/members', { params: { ...tenantPath(tenantId), query: { q, limit: 20 } } })),
-    enabled,
-  })

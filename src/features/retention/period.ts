@@ -2,10 +2,12 @@
 // refused input gets the same message whether the browser or the server caught it.
 import type { TFunction } from 'i18next'
 import { isApiError } from '@/shared/api/problem'
+import { MAX_PERIOD, MIN_PERIOD_VALUE } from '@contract/limits'
+import { retentionUnitValues } from '@contract/schema.gen'
 import type { RetentionPeriod, RetentionSettings, RetentionUnit } from './api'
 
-export const MAX_PERIOD: Readonly<Record<RetentionUnit, number>> = { days: 36_500, months: 1_200, years: 100 }
-export const RETENTION_UNITS: readonly RetentionUnit[] = ['days', 'months', 'years']
+export { MAX_PERIOD }
+export const RETENTION_UNITS = retentionUnitValues
 
 export type PeriodValueError =
   | { code: 'required' }
@@ -22,7 +24,7 @@ export function readPeriodValue(text: string | undefined, unit: RetentionUnit): 
   if (trimmed === '') return { code: 'required' }
   if (!/^[+-]?\d+$/.test(trimmed)) return { code: 'not_integer' }
   const value = Number(trimmed)
-  if (value < 1) return { code: 'too_small', min: 1 }
+  if (value < MIN_PERIOD_VALUE) return { code: 'too_small', min: MIN_PERIOD_VALUE }
   if (value > MAX_PERIOD[unit]) return { code: 'too_large', max: MAX_PERIOD[unit] }
   return { value }
 }

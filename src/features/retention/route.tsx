@@ -23,11 +23,9 @@ export function loader(args: LoaderFunctionArgs) {
 
 export function Component() {
   const { t } = useTranslation('retention')
-  const { t: tc } = useTranslation()
-  const { tenantId, tenant, canWrite } = useTenantAccess()
+  const { tenantId, tenant, access } = useTenantAccess()
   const retention = useRetention(tenantId)
   useDocumentTitle(t('title'))
-  const readOnlyReason = tc('support.readOnlyReason')
 
   return (
     <>
@@ -37,7 +35,7 @@ export function Component() {
       <QueryView query={retention}>
         {(settings) => (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-            <PendingChange settings={settings} tenantId={tenantId} canWrite={canWrite} readOnlyReason={readOnlyReason} />
+            <PendingChange settings={settings} tenantId={tenantId} write={access.retention.write} />
             <Row gutter={[16, 16]}>
               {RETENTION_KINDS.map((kind) => (
                 <Col key={kind} xs={24} xl={12}>
@@ -46,8 +44,7 @@ export function Component() {
                     settings={settings}
                     tenantId={tenantId}
                     tenantName={tenant?.name ?? tenantId}
-                    canWrite={canWrite}
-                    readOnlyReason={readOnlyReason}
+                    write={access.retention.write}
                   />
                 </Col>
               ))}
@@ -72,7 +69,7 @@ export function Component() {
                 <Runs settings={settings} />
               </Col>
             </Row>
-            <LegalHolds tenantId={tenantId} canWrite={canWrite} readOnlyReason={readOnlyReason} />
+            <LegalHolds tenantId={tenantId} write={access.legalHolds.write} />
             <History tenantId={tenantId} />
           </Space>
         )}

@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client'
 import { rootKeys } from '../api/query-client'
 import type { components } from '@contract/schema.gen'
 import { syncServerTime } from '../lib/server-clock'
+import { accessMap, type AccessMap } from './access'
 
 export type Session = components['schemas']['Session']
 export type TenantSummary = components['schemas']['TenantSummary']
@@ -41,8 +42,8 @@ export function useSignOut() {
 
 export interface TenantAccess {
   tenant: TenantSummary | null
-  /** False for read-only support grants; UI controls are disabled with `reason`. */
-  canWrite: boolean
+  /** What the caller may read and change here, per capability (controls are disabled with the reason). */
+  access: AccessMap
   isSupport: boolean
   grant: SupportGrantSummary | null
 }
@@ -51,10 +52,5 @@ export function tenantAccess(session: Session, tenantId: string): TenantAccess {
   const tenant = session.tenants.find((t) => t.id === tenantId) ?? null
   const isSupport = session.user.role === 'support_agent'
   const grant = tenant?.supportGrant ?? null
-  return {
-    tenant,
-    isSupport,
-    grant: isSupport ? grant : null,
-    canWrite: tenant !== null && (!isSupport || grant?.mode === 'read_write'),
-  }
+  return { tenant, isSupport, grant: isSupport ? grant : null, access: accessMap(session, tenantId) }
 }

@@ -9,19 +9,20 @@ import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
 import { APP_CATEGORIES, APP_STATUSES, readFilters, useAppScopes, useApps, type App, type AppCategory, type AppFilters, type AppStatus } from '../api'
 import type { AppAction } from './AppsPage'
-import { WriteGuard } from './AppsPage'
+import { WriteGuard } from '@/shared/ui/WriteGuard'
+import type { Permission } from '@/shared/session/access'
 import { AppStatusBadge, AvailabilitySummary, ScopeTags, useLocalized } from './bits'
 
 const SEARCH_DEBOUNCE_MS = 300
 
 
 interface AppCatalogueProps {
-  canWrite: boolean
+  write: Permission
   onOpen: (app: App) => void
   onAction: (kind: AppAction, app: App) => void
 }
 
-export function AppCatalogue({ canWrite, onOpen, onAction }: AppCatalogueProps) {
+export function AppCatalogue({ write, onOpen, onAction }: AppCatalogueProps) {
   const { t } = useTranslation('apps')
   const tenantId = useTenantId()
   const localized = useLocalized()
@@ -85,13 +86,13 @@ export function AppCatalogue({ canWrite, onOpen, onAction }: AppCatalogueProps) 
           <Button size="small" autoInsertSpace={false} onClick={() => onOpen(app)} aria-label={t('actions.detailsOf', { name: app.name })}>
             {t('actions.details')}
           </Button>
-          <WriteGuard canWrite={canWrite}>
+          <WriteGuard permission={write}>
             {app.status === 'disabled' ? (
-              <Button size="small" type="primary" autoInsertSpace={false} disabled={!canWrite} onClick={() => onAction('enable', app)} aria-label={t('actions.enableApp', { name: app.name })}>
+              <Button size="small" type="primary" autoInsertSpace={false} disabled={!write.allowed} onClick={() => onAction('enable', app)} aria-label={t('actions.enableApp', { name: app.name })}>
                 {t('actions.enable')}
               </Button>
             ) : (
-              <Button size="small" danger autoInsertSpace={false} disabled={!canWrite} onClick={() => onAction('disable', app)} aria-label={t('actions.disableApp', { name: app.name })}>
+              <Button size="small" danger autoInsertSpace={false} disabled={!write.allowed} onClick={() => onAction('disable', app)} aria-label={t('actions.disableApp', { name: app.name })}>
                 {t('actions.disable')}
               </Button>
             )}

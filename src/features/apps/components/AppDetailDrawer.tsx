@@ -9,17 +9,18 @@ import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
 import { useApp, useAppAvailability, useAppHistory, type App, type AuditEvent } from '../api'
 import type { AppAction } from './AppsPage'
-import { WriteGuard } from './AppsPage'
+import { WriteGuard } from '@/shared/ui/WriteGuard'
+import type { Permission } from '@/shared/session/access'
 import { AppStatusBadge, PlainList, ScopeTag, sortScopes, useLocalized } from './bits'
 
 interface AppDetailDrawerProps {
   appId: string | null
-  canWrite: boolean
+  write: Permission
   onClose: () => void
   onAction: (kind: AppAction, app: App) => void
 }
 
-export function AppDetailDrawer({ appId, canWrite, onClose, onAction }: AppDetailDrawerProps) {
+export function AppDetailDrawer({ appId, write, onClose, onAction }: AppDetailDrawerProps) {
   const { t } = useTranslation('apps')
   const tenantId = useTenantId()
   const app = useApp(tenantId, appId)
@@ -41,40 +42,40 @@ export function AppDetailDrawer({ appId, canWrite, onClose, onAction }: AppDetai
           <ErrorAlert error={app.error} onRetry={() => void app.refetch()} retrying={app.isFetching} />
         )
       ) : null}
-      {data ? <AppDetail app={data} canWrite={canWrite} onAction={onAction} /> : null}
+      {data ? <AppDetail app={data} write={write} onAction={onAction} /> : null}
     </Drawer>
   )
 }
 
-function AppDetail({ app, canWrite, onAction }: { app: App; canWrite: boolean; onAction: (kind: AppAction, app: App) => void }) {
+function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAction: (kind: AppAction, app: App) => void }) {
   const { t, i18n } = useTranslation('apps')
   const localized = useLocalized()
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Flex wrap gap="small">
-        <WriteGuard canWrite={canWrite}>
+        <WriteGuard permission={write}>
           {app.status === 'disabled' ? (
-            <Button type="primary" disabled={!canWrite} onClick={() => onAction('enable', app)}>
+            <Button type="primary" disabled={!write.allowed} onClick={() => onAction('enable', app)}>
               {t('actions.enable')}
             </Button>
           ) : (
-            <Button danger disabled={!canWrite} onClick={() => onAction('disable', app)}>
+            <Button danger disabled={!write.allowed} onClick={() => onAction('disable', app)}>
               {t('actions.disable')}
             </Button>
           )}
         </WriteGuard>
-        <WriteGuard canWrite={canWrite}>
-          <Button disabled={!canWrite} onClick={() => onAction('availability', app)}>
+        <WriteGuard permission={write}>
+          <Button disabled={!write.allowed} onClick={() => onAction('availability', app)}>
             {t('actions.editAvailability')}
           </Button>
         </WriteGuard>
-        <WriteGuard canWrite={canWrite}>
-          <Button danger disabled={!canWrite || app.status !== 'disabled'} onClick={() => onAction('remove', app)}>
+        <WriteGuard permission={write}>
+          <Button danger disabled={!write.allowed || app.status !== 'disabled'} onClick={() => onAction('remove', app)}>
             {t('actions.remove')}
           </Button>
         </WriteGuard>
       </Flex>
-      {canWrite && app.status !== 'disabled' ? (
+      {write.allowed && app.status !== 'disabled' ? (
         <Typography.Text type="secondary">{t('remove.onlyDisabled')}</Typography.Text>
       ) : null}
 
@@ -114,13 +115,13 @@ function AppDetail({ app, canWrite, onAction }: { app: App; canWrite: boolean; o
                 <ScopeDiffList label={t('detail.added')} sign="+" scopes={app.scopeUpdate.added} />
                 <ScopeDiffList label={t('detail.removed')} sign="−" scopes={app.scopeUpdate.removed} />
                 <Flex gap="small">
-                  <WriteGuard canWrite={canWrite}>
-                    <Button type="primary" disabled={!canWrite} onClick={() => onAction('approveUpdate', app)}>
+                  <WriteGuard permission={write}>
+                    <Button type="primary" disabled={!write.allowed} onClick={() => onAction('approveUpdate', app)}>
                       {t('actions.approveUpdate')}
                     </Button>
                   </WriteGuard>
-                  <WriteGuard canWrite={canWrite}>
-                    <Button disabled={!canWrite} onClick={() => onAction('declineUpdate', app)}>
+                  <WriteGuard permission={write}>
+                    <Button disabled={!write.allowed} onClick={() => onAction('declineUpdate', app)}>
                       {t('actions.declineUpdate')}
                     </Button>
                   </WriteGuard>

@@ -6,15 +6,16 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
 import type { AppRequest } from '../api'
-import { WriteGuard } from './AppsPage'
+import { WriteGuard } from '@/shared/ui/WriteGuard'
+import type { Permission } from '@/shared/session/access'
 
 interface AppRequestsTableProps {
   query: UseQueryResult<{ items: AppRequest[] }>
-  canWrite: boolean
+  write: Permission
   onDecide: (kind: 'approveRequest' | 'denyRequest', request: AppRequest) => void
 }
 
-export function AppRequestsTable({ query, canWrite, onDecide }: AppRequestsTableProps) {
+export function AppRequestsTable({ query, write, onDecide }: AppRequestsTableProps) {
   const { t } = useTranslation('apps')
   const columns: TableColumnsType<AppRequest> = [
     {
@@ -37,13 +38,13 @@ export function AppRequestsTable({ query, canWrite, onDecide }: AppRequestsTable
         const names = { member: request.member.name, app: request.appName }
         return (
           <Space>
-            <WriteGuard canWrite={canWrite}>
-              <Button size="small" type="primary" autoInsertSpace={false} disabled={!canWrite} aria-label={t('requests.approveOf', names)} onClick={() => onDecide('approveRequest', request)}>
+            <WriteGuard permission={write}>
+              <Button size="small" type="primary" autoInsertSpace={false} disabled={!write.allowed} aria-label={t('requests.approveOf', names)} onClick={() => onDecide('approveRequest', request)}>
                 {t('requests.approve')}
               </Button>
             </WriteGuard>
-            <WriteGuard canWrite={canWrite}>
-              <Button size="small" danger autoInsertSpace={false} disabled={!canWrite} aria-label={t('requests.denyOf', names)} onClick={() => onDecide('denyRequest', request)}>
+            <WriteGuard permission={write}>
+              <Button size="small" danger autoInsertSpace={false} disabled={!write.allowed} aria-label={t('requests.denyOf', names)} onClick={() => onDecide('denyRequest', request)}>
                 {t('requests.deny')}
               </Button>
             </WriteGuard>

@@ -1,10 +1,12 @@
 // The apps page: header with the emergency switch, the emergency banner, the catalogue (filters in the URL)
 // and members' requests as tabs, the detail drawer (?app=<id>) and every dialog, opened one at a time.
-import { Alert, Button, Tabs, Tooltip, Typography } from 'antd'
+import { Alert, Button, Tabs, Typography } from 'antd'
 import { StopOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useTenantAccess } from '@/shared/session/use-tenant'
+import { WriteGuard } from '@/shared/ui/WriteGuard'
+import { useDenialText } from '@/shared/ui/use-denial-text'
 import { PageHeader } from '@/shared/ui/PageHeader'
 import { useDialogSlot, useOpenDialog, type DialogSlot } from '@/shared/ui/dialog-slot'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
@@ -26,17 +28,11 @@ type OpenDialog =
   | { kind: 'restore'; stop: AppEmergencyStop }
   | { kind: 'approveRequest' | 'denyRequest'; request: AppRequest }
 
-/** Disables a change control for read-only access and says why on hover and focus. */
-export function WriteGuard({ canWrite, children }: { canWrite: boolean; children: React.ReactElement }) {
-  const { t } = useTranslation()
-  if (canWrite) return children
-  return <Tooltip title={t('support.readOnlyReason')}>{children}</Tooltip>
-}
-
 export function AppsPage() {
   const { t } = useTranslation('apps')
-  const { t: tc } = useTranslation()
-  const { tenantId, canWrite } = useTenantAccess()
+  const { tenantId, access } = useTenantAccess()
+  const write = access.apps.write
+  const deniedReason = useDenialText(write)
   const [params, setParams] = useSearchParams()
   const dialogs = useDialogSlot<OpenDialog>()
   const emergency = useEmergencyState(tenantId)
@@ -65,8 +61,8 @@ export function AppsPage() {
       <PageHeader
         title={t('title')}
         extra={
-          <WriteGuard canWrite={canWrite}>
-            <Button danger icon={<StopOutlined aria-hidden />} disabled={!canWrite || active !== null} onClick={() => dialogs.open({ kind: 'emergency' })}>
+          <WriteGuard permission={write}>
+            <Button danger icon={<StopOutlined aria-hidden />} disabled={!write.allowed || active !== null} onClick={() => dialogs.open({ kind: 'emergency' })}>
               {t('actions.emergency')}
             </Button>
           </WriteGuard>
@@ -76,8 +72,8 @@ export function AppsPage() {
           {t('intro')}
         </Typography.Paragraph>
       </PageHeader>
-      {!canWrite ? <Alert type="info" showIcon title={tc('support.readOnlyReason')} style={{ marginBottom: 16 }} /> : null}
-      {active ? <EmergencyBanner stop={active} canWrite={canWrite} onRestore={() => dialogs.open({ kind: 'restore', stop: active })} /> : null}
+      {deniedReason !== null ? <Alert type="info" showIcon title={deniedReason} style={{ marginBottom: 16 }} /> : null}
+      {active ? <EmergencyBanner stop={active} write={write} onRestore={() => dialogs.open({ kind: 'restore', stop: active })} /> : null}
       <Tabs
         activeKey={tab}
         onChange={(key) => setParam('tab', key === 'requests' ? 'requests' : null)}
@@ -85,7 +81,7 @@ export function AppsPage() {
           {
             key: 'catalogue',
             label: t('tabs.catalogue'),
-            children: <AppCatalogue canWrite={canWrite} onOpen={(app) => setParam('app', app.id)} onAction={onAppAction} />,
+            children: <AppCatalogue write={write} onOpen={(app) => setParam('app', app.id)} onAction={onAppAction} />,
           },
           {
             key: 'requests',
@@ -93,14 +89,14 @@ export function AppsPage() {
             children: (
               <AppRequestsTable
                 query={requests}
-                canWrite={canWrite}
+                write={write}
                 onDecide={(kind, request) => dialogs.open({ kind, request })}
               />
             ),
           },
         ]}
       />
-      <AppDetailDrawer appId={openApp} canWrite={canWrite} onClose={() => setParam('app', null)} onAction={onAppAction} />
+      <AppDetailDrawer appId={openApp} write={write} onClose={() => setParam('app', null)} onAction={onAppAction} />
 
       <AppDialogs
         slot={dialogs}

@@ -8,7 +8,7 @@ import { useTenantId } from '@/shared/session/use-tenant'
 import { applyProblemToForm } from '@/shared/ui/form-errors'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { useAppAvailability, useDepartments, useSetAvailability, type App, type AppAvailability } from '../api'
-import { MemberPicker, type PickedMember } from './MemberPicker'
+import { MemberPicker, type PickedMember } from '@/shared/members/MemberPicker'
 
 interface Values {
   mode: AppAvailability['mode']
@@ -166,13 +166,15 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
             rules={mode === 'members' ? [{ required: true, type: 'array', min: 1, message: t('availabilityEditor.needMember') }] : []}
           >
             <MemberPicker
+              multiple
+              status="active"
               aria-label={mode === 'members' ? t('availabilityEditor.members') : t('availabilityEditor.extraMembers')}
               disabled={save.isPending}
             />
           </Form.Item>
         ) : null}
         <Form.Item name="deniedMemberIds" label={t('availabilityEditor.denied')} extra={t('availabilityEditor.deniedHelp')}>
-          <MemberPicker aria-label={t('availabilityEditor.denied')} disabled={save.isPending} />
+          <MemberPicker multiple status="active" aria-label={t('availabilityEditor.denied')} disabled={save.isPending} />
         </Form.Item>
       </Form>
       {stale ? <Alert type="warning" showIcon title={t('availabilityEditor.stale')} style={{ marginBottom: 12 }} /> : null}

@@ -3,15 +3,16 @@ import { Alert, Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '@/shared/lib/format'
 import type { AppEmergencyStop } from '../api'
-import { WriteGuard } from './AppsPage'
+import { WriteGuard } from '@/shared/ui/WriteGuard'
+import type { Permission } from '@/shared/session/access'
 
 interface EmergencyBannerProps {
   stop: AppEmergencyStop
-  canWrite: boolean
+  write: Permission
   onRestore: () => void
 }
 
-export function EmergencyBanner({ stop, canWrite, onRestore }: EmergencyBannerProps) {
+export function EmergencyBanner({ stop, write, onRestore }: EmergencyBannerProps) {
   const { t, i18n } = useTranslation('apps')
   return (
     <section aria-label={t('emergency.title')} style={{ marginBottom: 16 }}>
@@ -21,8 +22,8 @@ export function EmergencyBanner({ stop, canWrite, onRestore }: EmergencyBannerPr
         title={t('emergency.active', { since: formatDateTime(stop.startedAt, i18n.language) })}
         description={t('emergency.activeDetail', { count: stop.disabledApps.length, actor: stop.startedBy.name, reason: stop.reason })}
         action={
-          <WriteGuard canWrite={canWrite}>
-            <Button disabled={!canWrite} onClick={onRestore}>
+          <WriteGuard permission={write}>
+            <Button disabled={!write.allowed} onClick={onRestore}>
               {t('emergency.restore')}
             </Button>
           </WriteGuard>

@@ -1,5 +1,7 @@
 // Legal holds: who is held and why, placing a hold on a member (server-side search) or a group, and lifting one with a reason.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import type { Permission } from '@/shared/session/access'
+import { useDenialText } from '@/shared/ui/use-denial-text'
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '@/shared/lib/format'
@@ -9,18 +11,19 @@ import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { QueryView } from '@/shared/ui/QueryView'
 import { useActionKey } from '@/shared/ui/use-action-key'
 import { SectionCard } from '@/shared/ui/SectionCard'
-import { useLegalHolds, useMemberSearch, usePlaceLegalHold, useReleaseLegalHold, type LegalHold } from '../api'
+import { MemberPicker } from '@/shared/members/MemberPicker'
+import { useLegalHolds, usePlaceLegalHold, useReleaseLegalHold, type LegalHold } from '../api'
 
 /** Named for screen readers, invisible on screen (the column holds only buttons). */
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const
 
 interface LegalHoldsProps {
   tenantId: string
-  canWrite: boolean
-  readOnlyReason: string
+  write: Permission
 }
 
-export function LegalHolds({ tenantId, canWrite, readOnlyReason }: LegalHoldsProps) {
+export function LegalHolds({ tenantId, write }: LegalHoldsProps) {
+  const deniedReason = useDenialText(write)
   const { t, i18n } = useTranslation('retention')
   const holds = useLegalHolds(tenantId)
   const [placing, setPlacing] = useState(false)
@@ -31,13 +34,13 @@ export function LegalHolds({ tenantId, canWrite, readOnlyReason }: LegalHoldsPro
       <SectionCard
         title={t('holds.title')}
         extra={
-          <Button disabled={!canWrite} onClick={() => setPlacing(true)}>
+          <Button disabled={!write.allowed} onClick={() => setPlacing(true)}>
             {t('holds.place')}
           </Button>
         }
       >
         <Typography.Paragraph>{t('holds.intro')}</Typography.Paragraph>
-        {!canWrite ? <Typography.Paragraph type="secondary">{readOnlyReason}</Typography.Paragraph> : null}
+        {deniedReason !== null ? <Typography.Paragraph type="secondary">{deniedReason}</Typography.Paragraph> : null}
         <QueryView query={holds}>
           {(data) => (
             <>
@@ -83,7 +86,7 @@ export function LegalHolds({ tenantId, canWrite, readOnlyReason }: LegalHoldsPro
                           size="small"
                           // The visible word must stay a part of the accessible name ("解除" not "解 除").
                           autoInsertSpace={false}
-                          disabled={!canWrite}
+                          disabled={!write.allowed}
                           aria-label={t('holds.lift', { name: hold.targetName })}
                           onClick={() => setLifting(hold)}
                         >
@@ -152,15 +155,6 @@ interface PlaceHoldValues {
   reason: string
 }
 
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(id)
-  }, [value, ms])
-  return debounced
-}
-
 function PlaceHoldDialog({
   open,
   tenantId,
@@ -177,13 +171,8 @@ function PlaceHoldDialog({
   const { message } = App.useApp()
   const [form] = Form.useForm<PlaceHoldValues>()
   const targetType = Form.useWatch('targetType', form) ?? 'member'
-  const [search, setSearch] = useState('')
-  const q = useDebounced(search.trim(), 300)
-  const members = useMemberSearch(tenantId, q, open && targetType === 'member')
   const place = usePlaceLegalHold(tenantId)
   const action = useActionKey()
-  // Only answers for what is typed now: never offer a stale result that is about to change under the pointer.
-  const searchSettled = search.trim() === q && !members.isFetching
 
   const submit = async () => {
     if (place.isPending) return
@@ -221,7 +210,6 @@ function PlaceHoldDialog({
       afterClose={() => {
         form.resetFields()
         place.reset()
-        setSearch('')
       }}
     >
       <Form<PlaceHoldValues> form={form} layout="vertical" requiredMark={false} initialValues={{ targetType: 'member' }} name="place-hold">
@@ -235,16 +223,7 @@ function PlaceHoldDialog({
         </Form.Item>
         {targetType === 'member' ? (
           <Form.Item name="memberId" label={t('holds.member')} rules={[{ required: true, message: t('holds.chooseMember') }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setSearch }}
-              placeholder={t('holds.memberPlaceholder')}
-              loading={!searchSettled}
-              notFoundContent={searchSettled ? t('holds.noMatch') : t('holds.searching')}
-              options={(searchSettled ? (members.data?.items ?? []) : []).map((member) => ({
-                value: member.id,
-                label: `${member.name} · ${member.departmentName} · ${member.employeeNo}`,
-              }))}
-            />
+            <MemberPicker placeholder={t('holds.memberPlaceholder')} />
           </Form.Item>
         ) : (
           <Form.Item name="groupId" label={t('holds.group')} rules={[{ required: true, message: t('holds.chooseGroup') }]}>

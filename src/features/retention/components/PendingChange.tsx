@@ -1,5 +1,7 @@
 // The scheduled (shortened) change: what will change, a countdown to the end of the grace period, and the way to cancel it.
 import { useState } from 'react'
+import type { Permission } from '@/shared/session/access'
+import { useDenialText } from '@/shared/ui/use-denial-text'
 import { Alert, App, Button, Space, Statistic, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '@/shared/lib/format'
@@ -15,11 +17,11 @@ const DAY_MS = 86_400_000
 interface PendingChangeProps {
   settings: RetentionSettings
   tenantId: string
-  canWrite: boolean
-  readOnlyReason: string
+  write: Permission
 }
 
-export function PendingChange({ settings, tenantId, canWrite, readOnlyReason }: PendingChangeProps) {
+export function PendingChange({ settings, tenantId, write }: PendingChangeProps) {
+  const deniedReason = useDenialText(write)
   const { t, i18n } = useTranslation('retention')
   const { message } = App.useApp()
   const now = useServerNow(15_000)
@@ -53,10 +55,10 @@ export function PendingChange({ settings, tenantId, canWrite, readOnlyReason }: 
               {t('pending.requestedBy', { name: pending.requestedBy.name, reason: pending.reason ?? t('pending.noReason') })}
             </Typography.Text>
             <Space wrap>
-              <Button danger disabled={!canWrite} onClick={() => setConfirming(true)}>
+              <Button danger disabled={!write.allowed} onClick={() => setConfirming(true)}>
                 {t('pending.cancel')}
               </Button>
-              {!canWrite ? <Typography.Text type="secondary">{readOnlyReason}</Typography.Text> : null}
+              {deniedReason !== null ? <Typography.Text type="secondary">{deniedReason}</Typography.Text> : null}
             </Space>
           </Space>
         }

@@ -2,6 +2,8 @@
 // Saving checks the input here first (nothing is sent when it is invalid), asks the server for the impact,
 // then confirms: a shorter period through the impact preview, a longer one with a simple confirm.
 import { useEffect, useRef, useState } from 'react'
+import type { Permission } from '@/shared/session/access'
+import { useDenialText } from '@/shared/ui/use-denial-text'
 import { App, Button, Descriptions, Divider, Form, Input, Radio, Select, Space, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -49,11 +51,11 @@ interface PolicyCardProps {
   settings: RetentionSettings
   tenantId: string
   tenantName: string
-  canWrite: boolean
-  readOnlyReason: string
+  write: Permission
 }
 
-export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, readOnlyReason }: PolicyCardProps) {
+export function PolicyCard({ kind, settings, tenantId, tenantName, write }: PolicyCardProps) {
+  const deniedReason = useDenialText(write)
   const { t, i18n } = useTranslation('retention')
   const { t: tc } = useTranslation()
   const { message } = App.useApp()
@@ -195,7 +197,7 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, rea
           layout="vertical"
           requiredMark={false}
           initialValues={formValuesFor(intended)}
-          disabled={!canWrite}
+          disabled={!write.allowed}
           onValuesChange={() => {
             baseEtag.current ??= settings.etag
             setNotice(null)
@@ -232,7 +234,7 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, canWrite, rea
             <Button type="primary" htmlType="submit" loading={busy}>
               {preview.isPending ? t('policy.checking') : t('policy.saveLabel', { kind: t(`kindsLower.${kind}`) })}
             </Button>
-            {!canWrite ? <Typography.Text type="secondary">{readOnlyReason}</Typography.Text> : null}
+            {deniedReason !== null ? <Typography.Text type="secondary">{deniedReason}</Typography.Text> : null}
           </Space>
         </Form>
       </SectionCard>

@@ -30,6 +30,18 @@ const en = {
     mode: 'Access',
     ends: 'Ends',
   },
+  access: {
+    denied: {
+      noTenant: 'You have no access to this tenant.',
+      readOnlyGrant: 'Your support access to this tenant is read-only.',
+      adminsOnly: 'Only the tenant’s administrators can do this.',
+    },
+  },
+  memberPicker: {
+    placeholder: 'Type a name, email or employee number',
+    searching: 'Searching…',
+    noMatch: 'No member matches.',
+  },
   signIn: {
     title: 'Sign in',
     mockIntro: 'Mock mode: choose who to be. The data is a seeded demo tenant kept in this browser.',
@@ -138,6 +150,18 @@ export const common: Bilingual<typeof en> = {
       ticket: '工单',
       mode: '权限',
       ends: '到期',
+    },
+    access: {
+      denied: {
+        noTenant: '你无权访问该企业。',
+        readOnlyGrant: '你对该企业的支持授权为只读。',
+        adminsOnly: '只有该企业的管理员可以执行此操作。',
+      },
+    },
+    memberPicker: {
+      placeholder: '输入姓名、邮箱或工号',
+      searching: '搜索中…',
+      noMatch: '没有匹配的成员。',
     },
     signIn: {
       title: '登录',
