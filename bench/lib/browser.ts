@@ -66,13 +66,28 @@ export interface MeasuredPage {
   close: () => Promise<void>
 }
 
-export async function openPage(browser: Browser, options: { cpuRate: number; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> }): Promise<MeasuredPage> {
+/**
+ * A signed-in mock: the browser storage (IndexedDB holds the mock's data and sessions) and the tab's session id,
+ * which the mock keeps per tab in sessionStorage — something a storage state does not carry.
+ */
+export interface SignedIn {
+  storage: Awaited<ReturnType<BrowserContext['storageState']>>
+  tabSession: string
+}
+
+/** Where the mock keeps a tab's session (mocks/browser.ts). */
+export const TAB_SESSION_KEY = 'tdgc.mock.session'
+
+export async function openPage(browser: Browser, options: { cpuRate: number; signedIn?: SignedIn }): Promise<MeasuredPage> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 800 },
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
-    ...(options.storageState ? { storageState: options.storageState } : {}),
+    ...(options.signedIn ? { storageState: options.signedIn.storage } : {}),
   })
+  if (options.signedIn) {
+    await context.addInitScript(([key, id]) => sessionStorage.setItem(key, id), [TAB_SESSION_KEY, options.signedIn.tabSession] as const)
+  }
   const page = await context.newPage()
   await page.addInitScript(installObservers)
   const cdp = await context.newCDPSession(page)

@@ -13,6 +13,10 @@ export const budgets = {
   /** Member search: result on screen after input settles, mock latency 0. */
   memberSearchMs: 300,
   cls: 0.02,
+  /** The mock's store: reset to the large scenario (100 000 members, 1 000 000 audit events). */
+  resetLargeMs: 2000,
+  /** The mock's store: one write on the large scenario, at 1×. */
+  writeLargeMs: 50,
 } as const
 
 export interface Row {

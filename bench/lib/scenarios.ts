@@ -1,9 +1,8 @@
 // What the bench does in the browser: cold loads of the first screens, the key interactions that exist so far, and
 // member search on the 100 000-member tenant. A capability whose screen is not built yet is reported as n/a, not failed.
-import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
-import { nextFrames, openPage, readMetrics, settle, timeInteraction, type PageMetrics } from './browser.ts'
+import type { Browser, Locator, Page } from '@playwright/test'
+import { nextFrames, openPage, readMetrics, settle, TAB_SESSION_KEY, timeInteraction, type PageMetrics, type SignedIn } from './browser.ts'
 
-export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
 
 /** Thrown when the screen an interaction needs does not exist (yet). */
 export class NotBuilt extends Error {}
@@ -24,9 +23,9 @@ export async function measureLoad(
   url: string,
   marker: (page: Page) => Locator,
   cpuRate: number,
-  storageState?: StorageState,
+  signedIn?: SignedIn,
 ): Promise<LoadSample> {
-  const measured = await openPage(browser, { cpuRate, ...(storageState ? { storageState } : {}) })
+  const measured = await openPage(browser, { cpuRate, ...(signedIn ? { signedIn } : {}) })
   const { page } = measured
   try {
     const js: string[] = []
@@ -71,15 +70,64 @@ async function mockReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.mock === 'ready', undefined, { timeout })
 }
 
-/** Resets the mock to a scenario and signs in as Acme's administrator; returns the browser storage that keeps both. */
-export async function signedInState(browser: Browser, baseUrl: string, scenario: 'default' | 'large' = 'default'): Promise<StorageState> {
+/** Resets the mock to a scenario and signs in as Acme's administrator; returns what a new context needs to be so too. */
+export async function signedInState(browser: Browser, baseUrl: string, scenario: 'default' | 'large' = 'default'): Promise<SignedIn> {
   const measured = await openPage(browser, { cpuRate: 1 })
   try {
     await measured.page.goto(`${baseUrl}/sign-in`)
     await mockReady(measured.page)
     await api(measured.page, 'POST', '/api/v1/mock/reset', { scenario })
     await api(measured.page, 'POST', '/api/v1/mock/session', { personaId: 'admin-acme' })
-    return await measured.context.storageState()
+    const tabSession = await measured.page.evaluate((key) => sessionStorage.getItem(key), TAB_SESSION_KEY)
+    if (!tabSession) throw new Error('the mock did not keep the tab’s session')
+    return { storage: await measured.context.storageState({ indexedDB: true }), tabSession }
+  } finally {
+    await measured.close()
+  }
+}
+
+export interface LargeDataSample {
+  /** POST /api/v1/mock/reset {scenario: large}, from the page: the request out to the answer in. */
+  resetMs: number
+  /** A state-changing request (disable, then enable an app) with 100 000 members and 1 000 000 audit events present. */
+  writeMs: number[]
+}
+
+/** The mock's store on the large scenario: how long a reset and a write take (no simulated latency). */
+export async function measureLargeData(browser: Browser, baseUrl: string, writes: number): Promise<LargeDataSample> {
+  const measured = await openPage(browser, { cpuRate: 1 })
+  const { page } = measured
+  try {
+    await page.goto(`${baseUrl}/sign-in`)
+    await mockReady(page)
+    const timed = (method: string, path: string, body: unknown, key?: string) =>
+      page.evaluate(
+        async ({ method, path, body, key }) => {
+          const started = performance.now()
+          const response = await fetch(path, {
+            method,
+            headers: { 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+            body: JSON.stringify(body),
+          })
+          await response.arrayBuffer()
+          if (!response.ok) throw new Error(`${method} ${path} → ${response.status}`)
+          return performance.now() - started
+        },
+        { method, path, body, key },
+      )
+    const resetMs = await timed('POST', '/api/v1/mock/reset', { scenario: 'large' })
+    await api(page, 'POST', '/api/v1/mock/session', { personaId: 'admin-acme' })
+    const appPath = '/api/v1/tenants/t-acme/apps/app-acme-bi'
+    const acknowledgedScopes = await page.evaluate(async (path) => {
+      const app = (await (await fetch(path)).json()) as { scopes: { id: string; sensitive: boolean }[] }
+      return app.scopes.filter((scope) => scope.sensitive).map((scope) => scope.id)
+    }, appPath)
+    const writeMs: number[] = []
+    for (let i = 0; i < writes; i++) {
+      const [action, body] = i % 2 === 0 ? ['disable', { reason: `Bench write ${i + 1}` }] : ['enable', { acknowledgedScopes }]
+      writeMs.push(await timed('POST', `${appPath}/${action}`, body, `bench-write-${Date.now()}-${i}`))
+    }
+    return { resetMs, writeMs }
   } finally {
     await measured.close()
   }
@@ -271,8 +319,8 @@ export const interactions: Interaction[] = [
 ]
 
 /** Runs every interaction once on a signed-in page at the given CPU rate. */
-export async function measureInteractions(browser: Browser, baseUrl: string, state: StorageState, cpuRate: number): Promise<Record<string, InteractionResult>> {
-  const measured = await openPage(browser, { cpuRate: 1, storageState: state })
+export async function measureInteractions(browser: Browser, baseUrl: string, state: SignedIn, cpuRate: number): Promise<Record<string, InteractionResult>> {
+  const measured = await openPage(browser, { cpuRate: 1, signedIn: state })
   const { page } = measured
   const results: Record<string, InteractionResult> = {}
   try {
@@ -308,8 +356,8 @@ export interface SearchSample {
 const searchFor = (rate: number) => `AC0999${9 - rate}`
 
 /** Member search on the 100 000-member tenant (mock latency 0), once per CPU rate, in one page. */
-export async function measureMemberSearch(browser: Browser, baseUrl: string, largeState: StorageState, cpuRates: readonly number[]): Promise<Map<number, SearchSample>> {
-  const measured = await openPage(browser, { cpuRate: 1, storageState: largeState })
+export async function measureMemberSearch(browser: Browser, baseUrl: string, largeState: SignedIn, cpuRates: readonly number[]): Promise<Map<number, SearchSample>> {
+  const measured = await openPage(browser, { cpuRate: 1, signedIn: largeState })
   const { page } = measured
   const samples = new Map<number, SearchSample>()
   try {
