@@ -1,12 +1,14 @@
 // The behaviour suite's harness: the governance app over each store the project has, driven with Fetch
 // requests as the console sends them, and every answer checked against api/openapi.yaml.
-import { expect } from 'vitest'
+import { afterAll, expect } from 'vitest'
 import { validateAgainstContract } from '@contract/response-contract'
 import type { components } from '@contract/schema.gen'
 import type { ScenarioName } from '../seed/dataset'
 import { SCENARIO_EPOCH_MS } from '../seed/dataset'
 import { createMemoryStore } from '../store/memory/memory-store'
 import { volatilePersistence } from '../store/memory/tables'
+import { openSqlStore, type OpenedSqlStore } from '../store/sql/open'
+import pg from 'pg'
 import type { GovernanceStore } from '../store/port'
 import { createGovernanceApp, type GovernanceApp } from '../http/app'
 import { SESSION_COOKIE, startSession } from '../http/session-cookie'
@@ -19,11 +21,64 @@ export interface StoreFactory {
   create(scenario: ScenarioName): Promise<GovernanceStore>
 }
 
+/**
+ * SQL stores are opened once per test file (PGlite starts in seconds, not milliseconds) and reset to the scenario
+ * before each test: TRUNCATE and seed again, a few hundred milliseconds.
+ */
+const openedSql = new Map<string, OpenedSqlStore>()
+const sqlCleanups: (() => Promise<void>)[] = []
+
+async function sqlStore(name: string, scenario: ScenarioName, databaseUrl?: string): Promise<GovernanceStore> {
+  const opened = openedSql.get(name)
+  if (opened) {
+    await opened.reset(scenario)
+    return opened.store
+  }
+  const fresh = await openSqlStore({ databaseUrl, scenario })
+  openedSql.set(name, fresh)
+  sqlCleanups.push(() => fresh.close())
+  if (!fresh.seeded) await fresh.reset(scenario)
+  return fresh.store
+}
+
+/** A database of this test file's own on the PostgreSQL server named by TEST_DATABASE_URL, dropped afterwards. */
+async function ownDatabase(serverUrl: string): Promise<string> {
+  const name = `tdgc_behaviour_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  sqlCleanups.push(async () => {
+    const dropper = new pg.Client({ connectionString: serverUrl })
+    await dropper.connect()
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await dropper.end()
+  })
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+let postgresUrl: Promise<string> | null = null
+const testDatabaseUrl = process.env.TEST_DATABASE_URL
+
 export const storeFactories: StoreFactory[] = [
   {
     name: 'memory',
     create: (scenario) => createMemoryStore(volatilePersistence(), scenario),
   },
+  {
+    name: 'pglite',
+    create: (scenario) => sqlStore('pglite', scenario),
+  },
+  ...(testDatabaseUrl
+    ? [
+        {
+          name: 'postgres',
+          create: async (scenario: ScenarioName) => sqlStore('postgres', scenario, await (postgresUrl ??= ownDatabase(testDatabaseUrl))),
+        },
+      ]
+    : []),
 ]
 
 /** The governance clock under the suite's control: frozen at the scenario epoch until moved. */
@@ -114,5 +169,10 @@ export const key = (name = 'action') => ({ 'Idempotency-Key': `behaviour-${name}
 
 /** Runs `define` once per store adapter, with a fresh store per test. */
 export function forEachStore(define: (setup: (scenario?: ScenarioName) => Promise<Api>, store: StoreFactory) => void): void {
+  afterAll(async () => {
+    for (const cleanup of sqlCleanups.splice(0).reverse()) await cleanup()
+    openedSql.clear()
+    postgresUrl = null
+  })
   for (const factory of storeFactories) define(async (scenario = 'default') => new Api(await factory.create(scenario)), factory)
 }

@@ -1,0 +1,434 @@
+// The SQL adapter of the storage port, for PostgreSQL (node-postgres) and PGlite alike. One database transaction
+// per request at SERIALIZABLE: when two requests collide, PostgreSQL aborts one (40001) and the whole request is
+// run again on the new state — so a stale version answers 412 and a repeated Idempotency-Key replays.
+import type {
+  AppRecord,
+  AppRequestRecord,
+  AppScopeRecord,
+  AuditRecord,
+  DepartmentRecord,
+  EmergencyStopRecord,
+  GrantRecord,
+  LegalHoldRecord,
+  MemberRecord,
+  RetentionHistoryRecord,
+  RetentionRecord,
+  RetentionRunRecord,
+  SessionRecord,
+  StoredReply,
+  TenantRecord,
+  UserRecord,
+} from '../../rules/records'
+import type { MemberSource } from '../../seed/dataset'
+import { tenantVolume } from '../../seed/retention'
+import type { AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction } from '../port'
+import type { SqlClient, SqlQueryable } from './client'
+import { insertAudit, saveAppRow, saveRequestRow, saveRetentionRow } from './seed'
+
+type Row = Record<string, unknown>
+
+const RETRYABLE = new Set(['40001', '40P01'])
+const MAX_ATTEMPTS = 10
+
+/** Thrown inside a transaction when another one got there first: the request runs again. */
+class RetryTransaction extends Error {}
+
+const isRetryable = (error: unknown): boolean =>
+  error instanceof RetryTransaction || (typeof error === 'object' && error !== null && RETRYABLE.has(String((error as { code?: unknown }).code)))
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value))
+const str = (value: unknown): string => String(value)
+const strOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
+
+export interface SqlStore extends GovernanceStore {
+  readonly client: SqlClient
+}
+
+export function createSqlStore(client: SqlClient): SqlStore {
+  return {
+    client,
+    async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await client.transaction('serializable', (sql) => work(new SqlTransaction(sql)))
+        } catch (error) {
+          if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error
+          await wait(Math.random() * 10 * attempt)
+        }
+      }
+    },
+  }
+}
+
+const tenant = (r: Row): TenantRecord => ({ id: str(r.id), name: str(r.name), plan: r.plan as TenantRecord['plan'], region: str(r.region), createdAt: str(r.created_at) })
+const department = (r: Row): DepartmentRecord => ({ id: str(r.id), tenantId: str(r.tenant_id), name: str(r.name), parentId: strOrNull(r.parent_id) })
+const member = (r: Row): MemberRecord => ({
+  id: str(r.id),
+  tenantId: str(r.tenant_id),
+  name: str(r.name),
+  email: str(r.email),
+  employeeNo: str(r.employee_no),
+  phone: str(r.phone),
+  departmentId: str(r.department_id),
+  role: r.role as MemberRecord['role'],
+  status: r.status as MemberRecord['status'],
+  joinedAt: str(r.joined_at),
+})
+const user = (r: Row): UserRecord => ({
+  id: str(r.id),
+  name: str(r.name),
+  email: str(r.email),
+  role: r.role as UserRecord['role'],
+  tenantIds: (r.tenant_ids as string[]) ?? [],
+  memberId: strOrNull(r.member_id),
+})
+const grant = (r: Row): GrantRecord => ({
+  id: str(r.id),
+  tenantId: str(r.tenant_id),
+  mode: r.mode as GrantRecord['mode'],
+  ticketRef: str(r.ticket_ref),
+  reason: strOrNull(r.reason),
+  createdAt: str(r.created_at),
+  expiresAt: str(r.expires_at),
+  createdBy: r.created_by as GrantRecord['createdBy'],
+  revokedAt: strOrNull(r.revoked_at),
+})
+const audit = (r: Row): AuditRecord => ({
+  id: str(r.id),
+  tenantId: str(r.tenant_id),
+  seq: Number(r.seq),
+  at: str(r.at),
+  actor: r.actor as AuditRecord['actor'],
+  onBehalfOf: strOrNull(r.on_behalf_of),
+  ticketRef: strOrNull(r.ticket_ref),
+  action: str(r.action),
+  targetType: str(r.target_type),
+  targetId: str(r.target_id),
+  targetName: str(r.target_name),
+  before: r.before ?? null,
+  after: r.after ?? null,
+  reason: strOrNull(r.reason),
+})
+const app = (r: Row): AppRecord => ({
+  id: str(r.id),
+  tenantId: str(r.tenant_id),
+  name: str(r.name),
+  vendor: str(r.vendor),
+  category: r.category as AppRecord['category'],
+  description: str(r.description),
+  thirdParty: Boolean(r.third_party),
+  version: str(r.version),
+  enabled: Boolean(r.enabled),
+  scopeIds: (r.scope_ids as string[]) ?? [],
+  scopeUpdate: (r.scope_update as AppRecord['scopeUpdate']) ?? null,
+  availability: r.availability as AppRecord['availability'],
+  lastDataAccessAt: strOrNull(r.last_data_access_at),
+  installedAt: str(r.installed_at),
+  disabledReason: strOrNull(r.disabled_reason),
+})
+const request = (r: Row): AppRequestRecord => ({
+  id: str(r.id),
+  tenantId: str(r.tenant_id),
+  appId: str(r.app_id),
+  memberId: str(r.member_id),
+  message: str(r.message),
+  requestedAt: str(r.requested_at),
+  status: r.status as AppRequestRecord['status'],
+  decidedAt: strOrNull(r.decided_at),
+  decidedBy: strOrNull(r.decided_by),
+  note: strOrNull(r.note),
+})
+const stop = (r: Row): EmergencyStopRecord => ({
+  snapshotId: str(r.snapshot_id),
+  tenantId: str(r.tenant_id),
+  target: r.target as EmergencyStopRecord['target'],
+  scopeId: strOrNull(r.scope_id),
+  reason: str(r.reason),
+  startedAt: str(r.started_at),
+  startedBy: r.started_by as EmergencyStopRecord['startedBy'],
+  snapshot: r.snapshot as EmergencyStopRecord['snapshot'],
+  restoredAt: strOrNull(r.restored_at),
+})
+const retention = (r: Row): RetentionRecord => ({
+  tenantId: str(r.tenant_id),
+  version: Number(r.version),
+  policies: r.policies as RetentionRecord['policies'],
+  graceDays: Number(r.grace_days),
+  updatedAt: str(r.updated_at),
+  updatedBy: r.updated_by as RetentionRecord['updatedBy'],
+  pending: (r.pending as RetentionRecord['pending']) ?? null,
+  nextRunAt: str(r.next_run_at),
+  purgedBefore: r.purged_before as RetentionRecord['purgedBefore'],
+  purgedExceptions: r.purged_exceptions as RetentionRecord['purgedExceptions'],
+})
+const hold = (r: Row): LegalHoldRecord => ({
+  id: str(r.id),
+  tenantId: str(r.tenant_id),
+  targetType: r.target_type as LegalHoldRecord['targetType'],
+  targetId: str(r.target_id),
+  targetName: str(r.target_name),
+  reason: str(r.reason),
+  placedAt: str(r.placed_at),
+  placedBy: r.placed_by as LegalHoldRecord['placedBy'],
+  releasedAt: strOrNull(r.released_at),
+  releasedBy: (r.released_by as LegalHoldRecord['releasedBy']) ?? null,
+  releaseReason: strOrNull(r.release_reason),
+})
+
+/** LIKE pattern for "contains", with LIKE's own characters taken literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+class SqlTransaction implements Transaction {
+  constructor(private readonly sql: SqlQueryable) {}
+
+  private rows(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.sql.query<Row>(text, params)
+  }
+
+  private async one(text: string, params: readonly unknown[] = []): Promise<Row | null> {
+    return (await this.rows(text, params))[0] ?? null
+  }
+
+  /** Adds `by` to a counter and returns its new value. */
+  private async bump(scope: string, name: string, by: number): Promise<number> {
+    const row = await this.one(
+      `INSERT INTO counters (scope, name, value) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, name) DO UPDATE SET value = counters.value + excluded.value RETURNING value`,
+      [scope, name, by],
+    )
+    return Number(row?.value ?? by)
+  }
+
+  readonly ids = {
+    next: async (prefix: string): Promise<string> => `${prefix}-${String(await this.bump('ids', prefix, 1)).padStart(5, '0')}`,
+  }
+
+  readonly tenants = {
+    get: async (tenantId: string) => {
+      const row = await this.one('SELECT * FROM tenants WHERE id = $1', [tenantId])
+      return row ? tenant(row) : null
+    },
+    list: async () => (await this.rows('SELECT * FROM tenants ORDER BY id')).map(tenant),
+  }
+
+  readonly members = {
+    departments: async (tenantId: string) => (await this.rows('SELECT * FROM departments WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(department),
+    get: async (tenantId: string, memberId: string) => {
+      const row = await this.one('SELECT * FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, memberId])
+      return row ? member(row) : null
+    },
+    getMany: async (tenantId: string, memberIds: readonly string[]) => {
+      const found = new Map<string, MemberRecord>()
+      if (memberIds.length === 0) return found
+      for (const row of await this.rows('SELECT * FROM members WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, [...new Set(memberIds)]])) {
+        const record = member(row)
+        found.set(record.id, record)
+      }
+      return found
+    },
+    search: async (tenantId: string, query: MemberSearch) => {
+      const where = ['tenant_id = $1']
+      const params: unknown[] = [tenantId]
+      const add = (clause: (placeholder: string) => string, value: unknown) => {
+        params.push(value)
+        where.push(clause(`$${params.length}`))
+      }
+      if (query.q !== null) add((p) => `search LIKE ${p} ESCAPE '\\'`, containsPattern(query.q))
+      if (query.departmentIds !== null) add((p) => `department_id = ANY(${p}::text[])`, query.departmentIds)
+      if (query.status !== null) add((p) => `status = ${p}`, query.status)
+      if (query.role !== null) add((p) => `role = ${p}`, query.role)
+      const filter = where.join(' AND ')
+      const [items, total] = await Promise.all([
+        this.rows(`SELECT * FROM members WHERE ${filter} ORDER BY name COLLATE "C", id COLLATE "C" OFFSET ${Number(query.offset)} LIMIT ${Number(query.limit)}`, params),
+        this.one(`SELECT count(*) AS total FROM members WHERE ${filter}`, params),
+      ])
+      return { items: items.map(member), total: Number(total?.total ?? 0) }
+    },
+    counts: async (tenantId: string): Promise<MemberCounts> => {
+      const rows = await this.rows(
+        `SELECT department_id, count(*) AS members, count(*) FILTER (WHERE status = 'active') AS active,
+                count(*) FILTER (WHERE status = 'active' AND role = 'admin') AS admins
+         FROM members WHERE tenant_id = $1 AND status <> 'removed' GROUP BY department_id`,
+        [tenantId],
+      )
+      const counts: MemberCounts = { members: 0, active: 0, admins: 0, byDepartment: new Map() }
+      for (const row of rows) {
+        counts.members += Number(row.members)
+        counts.active += Number(row.active)
+        counts.admins += Number(row.admins)
+        counts.byDepartment.set(str(row.department_id), Number(row.members))
+      }
+      return counts
+    },
+  }
+
+  readonly access = {
+    user: async (userId: string) => {
+      const row = await this.one('SELECT * FROM users WHERE id = $1', [userId])
+      return row ? user(row) : null
+    },
+    users: async () => (await this.rows('SELECT * FROM users ORDER BY id')).map(user),
+    session: async (sessionId: string): Promise<SessionRecord | null> => {
+      const row = await this.one('SELECT * FROM sessions WHERE id = $1', [sessionId])
+      return row ? { id: str(row.id), userId: str(row.user_id), createdAt: str(row.created_at), expiresAt: str(row.expires_at) } : null
+    },
+    saveSession: async (session: SessionRecord) => {
+      await this.rows(
+        'INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at',
+        [session.id, session.userId, session.createdAt, session.expiresAt],
+      )
+    },
+    deleteSession: async (sessionId: string) => {
+      await this.rows('DELETE FROM sessions WHERE id = $1', [sessionId])
+    },
+    grants: async (tenantId: string | null) =>
+      (
+        await (tenantId === null
+          ? this.rows('SELECT * FROM grants ORDER BY created_at DESC, id')
+          : this.rows('SELECT * FROM grants WHERE tenant_id = $1 ORDER BY created_at DESC, id', [tenantId]))
+      ).map(grant),
+    saveGrant: async (g: GrantRecord) => {
+      await this.rows(
+        `INSERT INTO grants (tenant_id, id, mode, ticket_ref, reason, created_at, expires_at, created_by, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET mode = excluded.mode, expires_at = excluded.expires_at, revoked_at = excluded.revoked_at, reason = excluded.reason`,
+        [g.tenantId, g.id, g.mode, g.ticketRef, g.reason, g.createdAt, g.expiresAt, json(g.createdBy), g.revokedAt],
+      )
+    },
+  }
+
+  readonly audit = {
+    append: async (tenantId: string, events: Omit<AuditRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<AuditRecord[]> => {
+      if (events.length === 0) return []
+      const last = await this.bump(tenantId, 'audit', events.length)
+      const records = events.map((event, index): AuditRecord => {
+        const seq = last - events.length + index + 1
+        return { ...event, tenantId, seq, id: `ae-${tenantId.replace(/^t-/, '')}-${String(seq).padStart(8, '0')}` }
+      })
+      await insertAudit(this.sql, records)
+      return records
+    },
+    list: async (tenantId: string, filter: AuditFilter): Promise<AuditRecord[]> => {
+      const where = ['tenant_id = $1']
+      const params: unknown[] = [tenantId]
+      const add = (column: string, value: unknown, op = '=') => {
+        params.push(value)
+        where.push(`${column} ${op} $${params.length}`)
+      }
+      if (filter.targetType !== null) add('target_type', filter.targetType)
+      if (filter.targetId !== null) add('target_id', filter.targetId)
+      if (filter.beforeSeq !== null) add('seq', filter.beforeSeq, '<')
+      const rows = await this.rows(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${Number(filter.limit)}`, params)
+      return rows.map(audit)
+    },
+  }
+
+  readonly apps = {
+    scopes: async (): Promise<AppScopeRecord[]> =>
+      (await this.rows('SELECT * FROM app_scopes ORDER BY position')).map((r) => ({
+        id: str(r.id),
+        sensitive: Boolean(r.sensitive),
+        label: r.label as AppScopeRecord['label'],
+        explanation: r.explanation as AppScopeRecord['explanation'],
+      })),
+    list: async (tenantId: string) => (await this.rows('SELECT * FROM apps WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(app),
+    get: async (tenantId: string, appId: string) => {
+      const row = await this.one('SELECT * FROM apps WHERE tenant_id = $1 AND id = $2', [tenantId, appId])
+      return row ? app(row) : null
+    },
+    save: (record: AppRecord) => saveAppRow(this.sql, record),
+    delete: async (tenantId: string, appId: string) => {
+      await this.rows('DELETE FROM apps WHERE tenant_id = $1 AND id = $2', [tenantId, appId])
+    },
+    requests: async (tenantId: string) => (await this.rows('SELECT * FROM app_requests WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(request),
+    request: async (tenantId: string, requestId: string) => {
+      const row = await this.one('SELECT * FROM app_requests WHERE tenant_id = $1 AND id = $2', [tenantId, requestId])
+      return row ? request(row) : null
+    },
+    saveRequest: (record: AppRequestRecord) => saveRequestRow(this.sql, record),
+    emergencyStops: async (tenantId: string) => (await this.rows('SELECT * FROM emergency_stops WHERE tenant_id = $1 ORDER BY snapshot_id', [tenantId])).map(stop),
+    saveEmergencyStop: async (s: EmergencyStopRecord) => {
+      await this.rows(
+        `INSERT INTO emergency_stops (tenant_id, snapshot_id, target, scope_id, reason, started_at, started_by, snapshot, restored_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (tenant_id, snapshot_id) DO UPDATE SET restored_at = excluded.restored_at`,
+        [s.tenantId, s.snapshotId, s.target, s.scopeId, s.reason, s.startedAt, json(s.startedBy), json(s.snapshot), s.restoredAt],
+      )
+    },
+  }
+
+  readonly retention = {
+    get: async (tenantId: string) => {
+      const row = await this.one('SELECT * FROM retention WHERE tenant_id = $1', [tenantId])
+      return row ? retention(row) : null
+    },
+    save: (record: RetentionRecord) => saveRetentionRow(this.sql, record),
+    runs: async (tenantId: string, limit: number): Promise<RetentionRunRecord[]> =>
+      (await this.rows(`SELECT * FROM retention_runs WHERE tenant_id = $1 ORDER BY seq DESC LIMIT ${Number(limit)}`, [tenantId])).map((r) => ({
+        tenantId: str(r.tenant_id),
+        at: str(r.at),
+        deletedMessages: Number(r.deleted_messages),
+        deletedFiles: Number(r.deleted_files),
+        heldMessages: Number(r.held_messages),
+        heldFiles: Number(r.held_files),
+      })),
+    addRun: async (run: RetentionRunRecord) => {
+      const seq = await this.bump(run.tenantId, 'retention_runs', 1)
+      await this.rows(
+        'INSERT INTO retention_runs (tenant_id, seq, at, deleted_messages, deleted_files, held_messages, held_files) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [run.tenantId, seq, run.at, run.deletedMessages, run.deletedFiles, run.heldMessages, run.heldFiles],
+      )
+    },
+    history: async (tenantId: string, beforeSeq: number | null, limit: number): Promise<RetentionHistoryRecord[]> => {
+      const rows =
+        beforeSeq === null
+          ? await this.rows(`SELECT * FROM retention_history WHERE tenant_id = $1 ORDER BY seq DESC LIMIT ${Number(limit)}`, [tenantId])
+          : await this.rows(`SELECT * FROM retention_history WHERE tenant_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT ${Number(limit)}`, [tenantId, beforeSeq])
+      return rows.map((r) => ({ ...(r.entry as Omit<RetentionHistoryRecord, 'tenantId' | 'seq' | 'id'>), tenantId: str(r.tenant_id), seq: Number(r.seq), id: str(r.id) }))
+    },
+    appendHistory: async (tenantId: string, entries: Omit<RetentionHistoryRecord, 'seq' | 'id' | 'tenantId'>[]) => {
+      const last = await this.one('SELECT coalesce(max(seq), 0) AS seq FROM retention_history WHERE tenant_id = $1', [tenantId])
+      let seq = Number(last?.seq ?? 0)
+      for (const entry of entries) {
+        seq++
+        await this.rows('INSERT INTO retention_history (tenant_id, seq, id, entry) VALUES ($1, $2, $3, $4)', [tenantId, seq, `rh-${seq}`, json(entry)])
+      }
+    },
+    holds: async (tenantId: string) => (await this.rows('SELECT * FROM legal_holds WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(hold),
+    saveHold: async (h: LegalHoldRecord) => {
+      await this.rows(
+        `INSERT INTO legal_holds (tenant_id, id, target_type, target_id, target_name, reason, placed_at, placed_by, released_at, released_by, release_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET released_at = excluded.released_at, released_by = excluded.released_by, release_reason = excluded.release_reason`,
+        [h.tenantId, h.id, h.targetType, h.targetId, h.targetName, h.reason, h.placedAt, json(h.placedBy), h.releasedAt, json(h.releasedBy), h.releaseReason],
+      )
+    },
+    /** The stored-volume model stays derived from the seed's parameters, as in the memory store (read-only). */
+    volume: async (tenantId: string) => {
+      const row = await this.one('SELECT member_sources FROM seed_info')
+      const source = (row?.member_sources as Record<string, MemberSource> | undefined)?.[tenantId]
+      return source ? tenantVolume(tenantId, source) : null
+    },
+  }
+
+  readonly idempotency = {
+    claim: async (scope: string, key: string, fingerprint: string, at: string): Promise<IdempotencyClaim> => {
+      const seen = await this.one('SELECT fingerprint, reply FROM idempotency_keys WHERE scope = $1 AND key = $2 FOR UPDATE', [scope, key])
+      if (seen) {
+        if (seen.fingerprint !== fingerprint) return { state: 'mismatch' }
+        if (seen.reply) return { state: 'replay', reply: seen.reply as StoredReply }
+        await this.rows('UPDATE idempotency_keys SET at = $3 WHERE scope = $1 AND key = $2', [scope, key, at])
+        return { state: 'fresh' }
+      }
+      const claimed = await this.rows(
+        'INSERT INTO idempotency_keys (scope, key, fingerprint, at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
+        [scope, key, fingerprint, at],
+      )
+      // Another request with this key committed first: run again and replay its answer.
+      if (claimed.length === 0) throw new RetryTransaction('idempotency key claimed concurrently')
+      return { state: 'fresh' }
+    },
+    complete: async (scope: string, key: string, reply: StoredReply) => {
+      await this.rows('UPDATE idempotency_keys SET reply = $3 WHERE scope = $1 AND key = $2', [scope, key, json(reply)])
+    },
+  }
+}
