@@ -54,7 +54,8 @@ export default tseslint.config(
             // The console talks to the governance API over HTTP, never to its code.
             { target: './src', from: './governance', message: 'The console reaches the governance API over HTTP only.' },
             // The governance core: rules ← store / protocol; nothing of it knows the mock or the console.
-            { target: './governance', from: ['./mocks', './src'], message: 'Governance code (rules, store, protocol) must not import mock-only or console code.' },
+            { target: './server', from: ['./mocks', './src'], message: 'The server is production code: no mock-only or console code.' },
+            { target: './governance', from: ['./mocks', './src', './server'], message: 'Governance code (rules, store, protocol) must not import mock-only or console code.' },
             { target: './governance/rules', from: ['./governance/store', './governance/http', './governance/seed', './governance/behaviour'], message: 'Rules are plain functions over records: no storage, no HTTP, no seeds.' },
             { target: './governance/seed', from: ['./governance/store', './governance/http'], message: 'Seeds produce records; they know nothing of storage or HTTP.' },
             { target: './governance/store', from: ['./governance/http', './governance/behaviour'], message: 'Stores implement the storage port; they know nothing of HTTP.' },

@@ -4,6 +4,8 @@ import { chromiumExecutable } from './e2e/chromium-executable.ts'
 
 const executablePath = chromiumExecutable()
 const port = Number(process.env.E2E_PORT ?? 4173)
+/** The real governance server (PGlite in a fresh temp folder, test controls on) for the `real` project. */
+const serverPort = Number(process.env.E2E_SERVER_PORT ?? port + 615)
 
 export default defineConfig({
   testDir: './e2e',
@@ -30,6 +32,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: 'real/**',
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
@@ -39,13 +42,37 @@ export default defineConfig({
         },
       },
     },
+    {
+      // The same browser against the real server: password sign-in, PGlite storage, cookies, CSRF, headers.
+      name: 'real',
+      testDir: './e2e/real',
+      // One server, one database: its tests reset it, so they run one after another.
+      fullyParallel: false,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://localhost:${serverPort}`,
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        },
+      },
+    },
   ],
-  webServer: {
-    // Each port builds into its own folder, so two suites on one machine never serve each other's build.
-    command: `npx vite build --outDir dist-e2e-${port} && npx vite preview --outDir dist-e2e-${port} --port ${port} --strictPort`,
-    url: `http://localhost:${port}/config.json`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      // Each port builds into its own folder, so two suites on one machine never serve each other's build.
+      command: `npx vite build --outDir dist-e2e-${port} && npx vite preview --outDir dist-e2e-${port} --port ${port} --strictPort`,
+      url: `http://localhost:${port}/config.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `VITE_MOCK=off npx vite build --outDir dist-server-e2e-${serverPort} && DATA_DIR=$(mktemp -d) STATIC_DIR=dist-server-e2e-${serverPort} PORT=${serverPort} npx tsx server/main.ts --test-controls`,
+      url: `http://localhost:${serverPort}/config.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+    },
+  ],
 })

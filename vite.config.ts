@@ -4,28 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
+import { contentSecurityPolicy } from './server/security.ts'
 
 const withMock = process.env.VITE_MOCK !== 'off'
 
-/**
- * The production build's Content-Security-Policy, as a meta tag so a static host serves it as is.
- * No 'unsafe-eval' anywhere. style-src needs 'unsafe-inline' because antd's CSS-in-JS writes <style>
- * tags at run time (an upstream limitation). connect-src allows any https origin because the API's
- * address is runtime configuration (config.json); a deployment that knows it can send a stricter header.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self' https:",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ')
-
+/** The production build's Content-Security-Policy (server/security.ts), as a meta tag so a static host serves it too. */
 function cspMetaTag(): Plugin {
   return {
     name: 'csp-meta-tag',
@@ -75,7 +58,7 @@ export default defineConfig({
       {
         // The governance API: rules, stores and the behaviour suite, in plain Node as the server runs them.
         extends: true,
-        test: { name: 'governance', environment: 'node', include: ['governance/**/*.test.ts'] },
+        test: { name: 'governance', environment: 'node', include: ['governance/**/*.test.ts', 'server/**/*.test.ts'] },
       },
       {
         // The browser mock's own machinery (control API, faults, clock, tabs), in Node.

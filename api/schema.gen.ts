@@ -14,7 +14,12 @@ export interface paths {
         /** Who is signed in, their role and the tenants they may open. */
         get: operations["getSession"];
         put?: never;
-        post?: never;
+        /**
+         * Signs in with email and password (deployments with their own accounts); sets the session cookie.
+         * @description After 5 failed attempts for one email within 15 minutes, further attempts answer 429 with Retry-After until
+         *     the window has passed. A wrong email and a wrong password get the same answer.
+         */
+        post: operations["signIn"];
         /** Ends the session. */
         delete: operations["signOut"];
         options?: never;
@@ -1180,6 +1185,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Too many attempts; try again after Retry-After seconds. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The Idempotency-Key was used before with a different request body. */
         UnprocessableEntity: {
             headers: {
@@ -1227,6 +1242,37 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set (HttpOnly, SameSite=Lax, Secure outside localhost). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Problem"];
         };
     };

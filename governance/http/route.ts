@@ -200,7 +200,7 @@ function toResponse(reply: Reply, deps: GovernanceDeps, transport: SessionTransp
     else headers.append('Set-Cookie', reply.session === null ? endSessionCookie(deps.secureCookies) : sessionCookie(reply.session, deps.secureCookies))
   }
   if (reply.status === 204 || reply.body === undefined) return new Response(null, { status: reply.status, headers })
-  headers.set('Content-Type', 'application/json')
+  if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   return new Response(JSON.stringify(reply.body), { status: reply.status, headers })
 }
 

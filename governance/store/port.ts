@@ -70,6 +70,14 @@ export interface AccessRepository {
   session(sessionId: string): Promise<SessionRecord | null>
   saveSession(session: SessionRecord): Promise<void>
   deleteSession(sessionId: string): Promise<void>
+  userByEmail(email: string): Promise<UserRecord | null>
+  /** The stored password hash of a user who signs in with a password (null: none set). */
+  passwordHash(userId: string): Promise<string | null>
+  setPasswordHash(userId: string, hash: string): Promise<void>
+  /** Failed sign-ins for this email since `since` (ISO), for the attempt limit. */
+  signInFailures(email: string, since: string): Promise<number>
+  recordSignInFailure(email: string, at: string): Promise<void>
+  clearSignInFailures(email: string): Promise<void>
   /** Every grant of a tenant (null = of every tenant), newest first. */
   grants(tenantId: string | null): Promise<GrantRecord[]>
   saveGrant(grant: GrantRecord): Promise<void>

@@ -212,6 +212,15 @@ class MemoryTransaction implements Transaction {
     session: async (sessionId: string) => this.get<SessionRecord>('sessions', sessionId),
     saveSession: async (session: SessionRecord) => this.put('sessions', session.id, session),
     deleteSession: async (sessionId: string) => this.put('sessions', sessionId, null),
+    userByEmail: async (email: string) =>
+      this.scan<UserRecord>('users', () => true).find((candidate) => candidate.email.toLowerCase() === email.trim().toLowerCase()) ?? null,
+    passwordHash: async (userId: string) => this.get<string>('credentials', userId),
+    setPasswordHash: async (userId: string, hash: string) => this.put('credentials', userId, hash),
+    signInFailures: async (email: string, since: string) =>
+      (this.get<string[]>('signInFailures', email.toLowerCase()) ?? []).filter((at) => at >= since).length,
+    recordSignInFailure: async (email: string, at: string) =>
+      this.put('signInFailures', email.toLowerCase(), [...(this.get<string[]>('signInFailures', email.toLowerCase()) ?? []).slice(-19), at]),
+    clearSignInFailures: async (email: string) => this.put('signInFailures', email.toLowerCase(), null),
     grants: async (tenantId: string | null) =>
       this.scan<GrantRecord>('grants', () => true)
         .filter((grant) => tenantId === null || grant.tenantId === tenantId)

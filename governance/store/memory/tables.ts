@@ -51,6 +51,8 @@ export type TableName =
   | 'holds'
   | 'idempotency'
   | 'counters'
+  | 'credentials'
+  | 'signInFailures'
 
 /** Keys that sort in sequence order as text. */
 export const seqKey = (scope: string, seq: number): string => `${scope}/${String(seq).padStart(10, '0')}`

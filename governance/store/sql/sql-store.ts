@@ -282,6 +282,22 @@ class SqlTransaction implements Transaction {
     deleteSession: async (sessionId: string) => {
       await this.rows('DELETE FROM sessions WHERE id = $1', [sessionId])
     },
+    userByEmail: async (email: string) => {
+      const row = await this.one('SELECT * FROM users WHERE lower(email) = lower($1)', [email.trim()])
+      return row ? user(row) : null
+    },
+    passwordHash: async (userId: string) => strOrNull((await this.one('SELECT password_hash FROM users WHERE id = $1', [userId]))?.password_hash),
+    setPasswordHash: async (userId: string, hash: string) => {
+      await this.rows('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash])
+    },
+    signInFailures: async (email: string, since: string) =>
+      Number((await this.one('SELECT count(*) AS n FROM sign_in_failures WHERE email = lower($1) AND at >= $2', [email, since]))?.n ?? 0),
+    recordSignInFailure: async (email: string, at: string) => {
+      await this.rows('INSERT INTO sign_in_failures (email, at) VALUES (lower($1), $2)', [email, at])
+    },
+    clearSignInFailures: async (email: string) => {
+      await this.rows('DELETE FROM sign_in_failures WHERE email = lower($1)', [email])
+    },
     grants: async (tenantId: string | null) =>
       (
         await (tenantId === null

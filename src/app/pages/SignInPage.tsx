@@ -1,9 +1,13 @@
-// Sign-in: in mock mode, pick a persona; against a real API, go to the organisation's login page.
-import { Alert, Button, Card, Flex, Layout, Space, Tag, Typography } from 'antd'
+// Sign-in: in mock mode, pick a persona; against the governance server, email and password; with an external
+// identity provider (loginUrl elsewhere), go to the organisation's login page.
+import { Alert, Button, Card, Flex, Form, Input, Layout, Space, Tag, Typography } from 'antd'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { rootKeys } from '@/shared/api/query-client'
+import { api, unwrap } from '@/shared/api/client'
+import { runtimeConfig } from '@/shared/config/runtime-config'
+import type { components } from '@contract/schema.gen'
 import { fetchPersonas, mockKeys, signInAsPersona } from '@/shared/api/mock-control'
 import { syncServerTime } from '@/shared/lib/server-clock'
 import { currentLanguage } from '@/shared/i18n/i18n'
@@ -38,8 +42,14 @@ export function SignInPage() {
           {params.get('expired') === '1' && (
             <Alert type="warning" showIcon title={t('signIn.expired')} style={{ marginBottom: 16 }} />
           )}
-          <Typography.Paragraph>{t('signIn.mockIntro')}</Typography.Paragraph>
-          <PersonaList returnTo={returnTo} />
+          {runtimeConfig().mock ? (
+            <>
+              <Typography.Paragraph>{t('signIn.mockIntro')}</Typography.Paragraph>
+              <PersonaList returnTo={returnTo} />
+            </>
+          ) : (
+            <PasswordSignIn returnTo={returnTo} />
+          )}
         </main>
       </Layout.Content>
     </Layout>
@@ -48,19 +58,9 @@ export function SignInPage() {
 
 function PersonaList({ returnTo }: { returnTo: string }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const queryClient = useQueryClient()
+  const signedIn = useSignedIn(returnTo)
   const personas = useQuery({ queryKey: mockKeys.personas, queryFn: fetchPersonas, staleTime: Infinity })
-  const signIn = useMutation({
-    mutationFn: signInAsPersona,
-    onSuccess: (session) => {
-      // Another person may have used this browser: start from an empty cache.
-      queryClient.clear()
-      syncServerTime(session.serverTime)
-      queryClient.setQueryData(rootKeys.session, session)
-      void navigate(returnTo, { replace: true })
-    },
-  })
+  const signIn = useMutation({ mutationFn: signInAsPersona, onSuccess: signedIn })
   const language = currentLanguage()
   return (
     <QueryView query={personas}>
@@ -90,5 +90,44 @@ function PersonaList({ returnTo }: { returnTo: string }) {
         </Space>
       )}
     </QueryView>
+  )
+}
+
+/** After signing in: an empty cache (another person may have used this browser), the session, and on to the page. */
+function useSignedIn(returnTo: string) {
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  return (session: components['schemas']['Session']) => {
+    queryClient.clear()
+    syncServerTime(session.serverTime)
+    queryClient.setQueryData(rootKeys.session, session)
+    void navigate(returnTo, { replace: true })
+  }
+}
+
+/** A deployment with its own accounts (the governance server): email and password. */
+function PasswordSignIn({ returnTo }: { returnTo: string }) {
+  const { t } = useTranslation()
+  const signedIn = useSignedIn(returnTo)
+  const signIn = useMutation({
+    mutationFn: (values: { email: string; password: string }) => unwrap(api().POST('/api/v1/session', { body: values })),
+    onSuccess: signedIn,
+  })
+  return (
+    <Card style={{ maxWidth: 420 }}>
+      <Typography.Paragraph>{t('signIn.passwordIntro')}</Typography.Paragraph>
+      {signIn.isError ? <ErrorAlert error={signIn.error} /> : null}
+      <Form layout="vertical" name="sign-in" requiredMark={false} onFinish={(values: { email: string; password: string }) => signIn.mutate(values)} style={{ marginTop: 12 }}>
+        <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, whitespace: true, message: t('signIn.emailRequired') }]}>
+          <Input type="email" autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+    </Card>
   )
 }

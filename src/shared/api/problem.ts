@@ -32,7 +32,9 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-export const isUnauthenticated = (error: unknown): boolean => isApiError(error) && error.status === 401
+/** The session is gone (not: a sign-in attempt with the wrong password, which is also a 401). */
+export const isUnauthenticated = (error: unknown): boolean =>
+  isApiError(error) && error.status === 401 && error.type !== 'urn:problem:invalid-credentials'
 
 /** Client errors (4xx) are answers, not hiccups: retrying them only repeats the refusal. */
 export const isClientError = (error: unknown): boolean =>

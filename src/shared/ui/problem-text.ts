@@ -2,7 +2,9 @@
 import type { TFunction } from 'i18next'
 import { isApiError } from '../api/problem'
 
-const byType: Record<string, 'forbidden' | 'noSupportGrant' | 'readOnlyGrant' | 'notFound' | 'conflict' | 'staleEtag' | 'validation' | 'injected'> = {
+type Known = 'forbidden' | 'noSupportGrant' | 'readOnlyGrant' | 'notFound' | 'conflict' | 'staleEtag' | 'validation' | 'injected' | 'invalidCredentials' | 'tooManyAttempts' | 'csrf'
+
+const byType: Record<string, Known> = {
   'urn:problem:forbidden': 'forbidden',
   'urn:problem:no-support-grant': 'noSupportGrant',
   'urn:problem:read-only-grant': 'readOnlyGrant',
@@ -11,6 +13,9 @@ const byType: Record<string, 'forbidden' | 'noSupportGrant' | 'readOnlyGrant' | 
   'urn:problem:stale-etag': 'staleEtag',
   'urn:problem:validation': 'validation',
   'urn:problem:injected-fault': 'injected',
+  'urn:problem:invalid-credentials': 'invalidCredentials',
+  'urn:problem:too-many-attempts': 'tooManyAttempts',
+  'urn:problem:csrf': 'csrf',
 }
 
 /** One sentence for the user; the server's own detail is kept for what it adds. */
