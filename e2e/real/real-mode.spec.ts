@@ -49,6 +49,8 @@ test('an administrator signs in with a password, disables an app, and the change
 test('a support agent signs in and works under the tenant’s read-only grant', async ({ page }) => {
   await resetServer(page)
   await signIn(page, 'li.lei@support.platform.example', 'governance-demo')
+  // Signed in once the console has moved on from the sign-in page.
+  await expect(page).not.toHaveURL(/\/sign-in/)
   await page.goto('/tenants/t-acme/apps')
   await expect(page.getByText('SUP-20261120-0042').first()).toBeVisible()
   const name = '数据看板 Insight BI'

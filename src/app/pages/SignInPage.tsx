@@ -1,22 +1,23 @@
 // Sign-in: in mock mode, pick a persona; against the governance server, email and password; with an external
 // identity provider (loginUrl elsewhere), go to the organisation's login page.
-import { Alert, Button, Card, Flex, Form, Input, Layout, Space, Tag, Typography } from 'antd'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useNavigate, useSearchParams } from 'react-router'
+import { lazy, Suspense } from 'react'
+import { Alert, Button, Card, Flex, Layout, Space, Spin, Tag, Typography } from 'antd'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { rootKeys } from '@/shared/api/query-client'
-import { api, unwrap } from '@/shared/api/client'
 import { runtimeConfig } from '@/shared/config/runtime-config'
-import type { components } from '@contract/schema.gen'
 import { fetchPersonas, mockKeys, signInAsPersona } from '@/shared/api/mock-control'
-import { syncServerTime } from '@/shared/lib/server-clock'
 import { currentLanguage } from '@/shared/i18n/i18n'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { QueryView } from '@/shared/ui/QueryView'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { safeReturnTo, signInIsInternal, signInUrl } from '../sign-in-redirect'
 import { ExternalRedirect } from '../shell/ExternalRedirect'
+import { useSignedIn } from './use-signed-in'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
+
+// Only a real server's sign-in needs a form: its code loads when that page shows, not with every first screen.
+const PasswordSignIn = lazy(() => import('./PasswordSignIn').then((module) => ({ default: module.PasswordSignIn })))
 
 export function SignInPage() {
   const { t } = useTranslation()
@@ -48,7 +49,9 @@ export function SignInPage() {
               <PersonaList returnTo={returnTo} />
             </>
           ) : (
-            <PasswordSignIn returnTo={returnTo} />
+            <Suspense fallback={<Spin />}>
+              <PasswordSignIn returnTo={returnTo} />
+            </Suspense>
           )}
         </main>
       </Layout.Content>
@@ -93,41 +96,3 @@ function PersonaList({ returnTo }: { returnTo: string }) {
   )
 }
 
-/** After signing in: an empty cache (another person may have used this browser), the session, and on to the page. */
-function useSignedIn(returnTo: string) {
-  const navigate = useNavigate()
-  const queryClient = useQueryClient()
-  return (session: components['schemas']['Session']) => {
-    queryClient.clear()
-    syncServerTime(session.serverTime)
-    queryClient.setQueryData(rootKeys.session, session)
-    void navigate(returnTo, { replace: true })
-  }
-}
-
-/** A deployment with its own accounts (the governance server): email and password. */
-function PasswordSignIn({ returnTo }: { returnTo: string }) {
-  const { t } = useTranslation()
-  const signedIn = useSignedIn(returnTo)
-  const signIn = useMutation({
-    mutationFn: (values: { email: string; password: string }) => unwrap(api().POST('/api/v1/session', { body: values })),
-    onSuccess: signedIn,
-  })
-  return (
-    <Card style={{ maxWidth: 420 }}>
-      <Typography.Paragraph>{t('signIn.passwordIntro')}</Typography.Paragraph>
-      {signIn.isError ? <ErrorAlert error={signIn.error} /> : null}
-      <Form layout="vertical" name="sign-in" requiredMark={false} onFinish={(values: { email: string; password: string }) => signIn.mutate(values)} style={{ marginTop: 12 }}>
-        <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, whitespace: true, message: t('signIn.emailRequired') }]}>
-          <Input type="email" autoComplete="username" autoFocus />
-        </Form.Item>
-        <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
-          {t('signIn.submit')}
-        </Button>
-      </Form>
-    </Card>
-  )
-}
