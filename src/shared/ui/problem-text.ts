@@ -27,6 +27,8 @@ export function problemText(t: TFunction, error: unknown): { message: string; de
   const detail = error.problem?.detail ?? null
   // An injected fault reads like the real failure of that status; the detail says it was staged.
   if (known === 'injected') return { message: statusText(t, error.status, error.problem?.title), detail: t('errors.injected') }
+  // For these our own sentence says all the server's does (and in the user's language).
+  if (known === 'invalidCredentials' || known === 'tooManyAttempts' || known === 'csrf') return { message: t(`errors.${known}`), detail: null }
   if (known) return { message: t(`errors.${known}`), detail }
   return { message: statusText(t, error.status, error.problem?.title), detail }
 }
