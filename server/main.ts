@@ -7,6 +7,7 @@ import { DEMO_USERS } from '@governance/seed/users'
 import { openSqlStore } from '@governance/store/sql/open'
 import { createServerApp } from './app'
 import { hashPassword } from './passwords'
+import { startRetentionScheduler } from './retention-jobs'
 import { testControlRoutes, TestClock } from './test-controls'
 
 const env = process.env
@@ -54,11 +55,14 @@ const app = createServerApp({
   extraRoutes: testControls ? testControlRoutes(opened, clock, ensureDemoPasswords) : [],
 })
 
+const stopScheduler = startRetentionScheduler(opened.store, testControls ? clock : { now: () => Date.now() }, log)
+
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   log(`console and API on http://${host}:${info.port}${testControls ? ' (TEST CONTROLS ON: never do this in production)' : ''}`)
 })
 
 const stop = async () => {
+  stopScheduler()
   server.close()
   await opened.close()
   process.exit(0)

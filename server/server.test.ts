@@ -10,6 +10,7 @@ import { createServerApp } from './app'
 import { hashPassword } from './passwords'
 import { MAX_FAILED_SIGN_INS } from './sign-in'
 import { TestClock, testControlRoutes } from './test-controls'
+import { runDueRetention } from './retention-jobs'
 
 const ORIGIN = 'http://localhost:8787'
 const PASSWORD = 'correct horse battery staple'
@@ -168,4 +169,17 @@ describe('test controls', () => {
     const bi = await send(withControls, 'GET', '/api/v1/tenants/t-acme/apps/app-acme-bi', { cookie: again })
     expect((bi.body as { status: string }).status).toBe('enabled')
   }, 60_000)
+})
+
+describe('retention on the server’s schedule', () => {
+  it('carries out due runs without anyone opening the tenant, once', async () => {
+    const runsBefore = await opened.store.transaction((tx) => tx.retention.runs('t-acme', 10))
+    expect(runsBefore).toEqual([])
+    const later = Date.parse('2026-11-22T19:00:00.000Z')
+    const tick = await runDueRetention(opened.store, later)
+    expect(tick).toEqual({ settled: ['t-acme', 't-northwind'], failed: [] })
+    const runs = await opened.store.transaction((tx) => tx.retention.runs('t-acme', 10))
+    expect(runs.map((run) => run.at)).toEqual(['2026-11-22T18:00:00.000Z', '2026-11-21T18:00:00.000Z', '2026-11-20T18:00:00.000Z', '2026-11-19T18:00:00.000Z', '2026-11-18T18:00:00.000Z', '2026-11-17T18:00:00.000Z'])
+    expect((await runDueRetention(opened.store, later)).settled).toEqual([])
+  })
 })

@@ -36,7 +36,7 @@ async function saveHistory(tx: Transaction, tenantId: string, history: readonly 
 }
 
 /** The tenant's retention caught up with the clock: runs and grace-period ends that are due happen now. */
-async function settled(tx: Transaction, tenantId: string, now: number): Promise<Loaded> {
+export async function settled(tx: Transaction, tenantId: string, now: number): Promise<Loaded> {
   const loaded = await load(tx, tenantId)
   if (!retentionDue(loaded.record, now)) return loaded
   const result = settle(loaded.record, loaded.volume, heldOwners(loaded.holds), now)
