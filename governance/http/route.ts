@@ -249,7 +249,7 @@ function define<Op extends OperationId>(spec: RouteSpec<Op>, handle: (ctx: Reque
         const fresh = await handle(ctx)
         if (fresh.status < 300) await tx.idempotency.complete(scope, idempotencyKey, storable(fresh))
         return fresh
-      })
+      }, { mostlyReads: request.method === 'GET' })
       return toResponse(reply, deps, transport, replayed ? { 'Idempotent-Replayed': 'true' } : {})
     },
   }

@@ -154,9 +154,16 @@ export interface Transaction {
   readonly ids: IdSource
 }
 
+export interface TransactionOptions {
+  mostlyReads?: boolean
+}
+
 export interface GovernanceStore {
-  /** Runs `work` in one transaction: everything it wrote is kept only if it returns; a throw undoes it all. */
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>
+  /**
+   * Runs `work` in one transaction: everything it wrote is kept only if it returns; a throw undoes it all.
+   * `mostlyReads` (GET requests) lets a store use a cheaper isolation that still refuses lost updates.
+   */
+  transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>
 }
 
 export type { AuditInput }

@@ -3,13 +3,15 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { Pool, PoolClient } from 'pg'
 
+export type Isolation = 'serializable' | 'repeatable read' | 'read committed'
+
 export interface SqlQueryable {
   query<T>(text: string, params?: readonly unknown[]): Promise<T[]>
 }
 
 export interface SqlClient extends SqlQueryable {
   /** Runs `work` in one transaction at `isolation`; a throw rolls it back. */
-  transaction<T>(isolation: 'serializable' | 'read committed', work: (tx: SqlQueryable) => Promise<T>): Promise<T>
+  transaction<T>(isolation: Isolation, work: (tx: SqlQueryable) => Promise<T>): Promise<T>
   close(): Promise<void>
   readonly driver: 'postgres' | 'pglite'
 }
@@ -37,16 +39,24 @@ export function pgTypeParser(fallback: (oid: number, format?: string) => unknown
 }
 
 export function postgresClient(pool: Pool): SqlClient {
-  const on = (client: Pool | PoolClient): SqlQueryable => ({
-    query: async <T>(text: string, params: readonly unknown[] = []) => (await client.query(text, [...params])).rows as T[],
-  })
+  const on = (client: Pool | PoolClient): SqlQueryable => {
+    // One connection runs one statement at a time: queue them (Promise.all over a transaction's reads is fine).
+    let queue: Promise<unknown> = Promise.resolve()
+    return {
+      query: <T>(text: string, params: readonly unknown[] = []) => {
+        const run = queue.then(async () => (await client.query(text, [...params])).rows as T[])
+        queue = run.catch(() => undefined)
+        return run
+      },
+    }
+  }
   return {
     driver: 'postgres',
     ...on(pool),
     async transaction(isolation, work) {
       const client = await pool.connect()
       try {
-        await client.query(`BEGIN ISOLATION LEVEL ${isolation === 'serializable' ? 'SERIALIZABLE' : 'READ COMMITTED'}`)
+        await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`)
         const result = await work(on(client))
         await client.query('COMMIT')
         return result

@@ -21,7 +21,7 @@ import type {
 } from '../../rules/records'
 import type { MemberSource } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
-import type { AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction } from '../port'
+import type { AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction, TransactionOptions } from '../port'
 import type { SqlClient, SqlQueryable } from './client'
 import { insertAudit, saveAppRow, saveRequestRow, saveRetentionRow } from './seed'
 
@@ -48,10 +48,13 @@ export interface SqlStore extends GovernanceStore {
 export function createSqlStore(client: SqlClient): SqlStore {
   return {
     client,
-    async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    async transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
+      // Reads (which may still settle due retention runs) at REPEATABLE READ: a snapshot without SERIALIZABLE's
+      // predicate locks over every row a search scans; two requests updating one row still conflict (40001).
+      const isolation = options?.mostlyReads ? 'repeatable read' : 'serializable'
       for (let attempt = 1; ; attempt++) {
         try {
-          return await client.transaction('serializable', (sql) => work(new SqlTransaction(sql)))
+          return await client.transaction(isolation, (sql) => work(new SqlTransaction(sql)))
         } catch (error) {
           if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error
           await wait(Math.random() * 10 * attempt)
