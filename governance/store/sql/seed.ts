@@ -145,7 +145,8 @@ export async function saveRequestRow(tx: SqlQueryable, r: AppRequestRecord): Pro
   await tx.query(
     `INSERT INTO app_requests (tenant_id, id, app_id, member_id, message, requested_at, status, decided_at, decided_by, note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (tenant_id, id) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at, decided_by = excluded.decided_by, note = excluded.note`,
+     ON CONFLICT (tenant_id, id) DO UPDATE SET app_id = excluded.app_id, member_id = excluded.member_id, message = excluded.message,
+       requested_at = excluded.requested_at, status = excluded.status, decided_at = excluded.decided_at, decided_by = excluded.decided_by, note = excluded.note`,
     [r.tenantId, r.id, r.appId, r.memberId, r.message, r.requestedAt, r.status, r.decidedAt, r.decidedBy, r.note],
   )
 }

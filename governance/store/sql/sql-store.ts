@@ -29,6 +29,10 @@ type Row = Record<string, unknown>
 
 const RETRYABLE = new Set(['40001', '40P01'])
 const MAX_ATTEMPTS = 10
+/** Runs kept per tenant, as in the memory store (the screen shows the last ten). */
+const KEPT_RUNS = 50
+/** Failed sign-ins remembered per address, as in the memory store. */
+const KEPT_FAILURES = 20
 
 /** Thrown inside a transaction when another one got there first: the request runs again. */
 class RetryTransaction extends Error {}
@@ -212,11 +216,11 @@ class SqlTransaction implements Transaction {
       const row = await this.one('SELECT * FROM tenants WHERE id = $1', [tenantId])
       return row ? tenant(row) : null
     },
-    list: async () => (await this.rows('SELECT * FROM tenants ORDER BY id')).map(tenant),
+    list: async () => (await this.rows('SELECT * FROM tenants ORDER BY id COLLATE "C"')).map(tenant),
   }
 
   readonly members = {
-    departments: async (tenantId: string) => (await this.rows('SELECT * FROM departments WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(department),
+    departments: async (tenantId: string) => (await this.rows('SELECT * FROM departments WHERE tenant_id = $1 ORDER BY id COLLATE "C"', [tenantId])).map(department),
     get: async (tenantId: string, memberId: string) => {
       const row = await this.one('SELECT * FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, memberId])
       return row ? member(row) : null
@@ -224,9 +228,15 @@ class SqlTransaction implements Transaction {
     getMany: async (tenantId: string, memberIds: readonly string[]) => {
       const found = new Map<string, MemberRecord>()
       if (memberIds.length === 0) return found
+      const rows = new Map<string, MemberRecord>()
       for (const row of await this.rows('SELECT * FROM members WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, [...new Set(memberIds)]])) {
         const record = member(row)
-        found.set(record.id, record)
+        rows.set(record.id, record)
+      }
+      // In the order asked for, as the memory store answers.
+      for (const memberId of memberIds) {
+        const record = rows.get(memberId)
+        if (record) found.set(memberId, record)
       }
       return found
     },
@@ -242,11 +252,15 @@ class SqlTransaction implements Transaction {
       if (query.status !== null) add((p) => `status = ${p}`, query.status)
       if (query.role !== null) add((p) => `role = ${p}`, query.role)
       const filter = where.join(' AND ')
-      const [items, total] = await Promise.all([
-        this.rows(`SELECT * FROM members WHERE ${filter} ORDER BY name COLLATE "C", id COLLATE "C" OFFSET ${Number(query.offset)} LIMIT ${Number(query.limit)}`, params),
-        this.one(`SELECT count(*) AS total FROM members WHERE ${filter}`, params),
-      ])
-      return { items: items.map(member), total: Number(total?.total ?? 0) }
+      const offset = Math.max(0, Math.trunc(query.offset))
+      const items = (
+        await this.rows(`SELECT * FROM members WHERE ${filter} ORDER BY name COLLATE "C", id COLLATE "C" OFFSET ${offset} LIMIT ${Math.max(0, Math.trunc(query.limit))}`, params)
+      ).map(member)
+      // A page that is not full ends the list, so it tells the total without a second pass over the tenant: a
+      // rare search term costs one scan, not two (the count is what a search on 100 000 members spends its time on).
+      if (items.length < query.limit && (items.length > 0 || offset === 0)) return { items, total: offset + items.length }
+      const total = await this.one(`SELECT count(*) AS total FROM members WHERE ${filter}`, params)
+      return { items, total: Number(total?.total ?? 0) }
     },
     counts: async (tenantId: string): Promise<MemberCounts> => {
       const rows = await this.rows(
@@ -271,14 +285,14 @@ class SqlTransaction implements Transaction {
       const row = await this.one('SELECT * FROM users WHERE id = $1', [userId])
       return row ? user(row) : null
     },
-    users: async () => (await this.rows('SELECT * FROM users ORDER BY id')).map(user),
+    users: async () => (await this.rows('SELECT * FROM users ORDER BY id COLLATE "C"')).map(user),
     session: async (sessionId: string): Promise<SessionRecord | null> => {
       const row = await this.one('SELECT * FROM sessions WHERE id = $1', [sessionId])
       return row ? { id: str(row.id), userId: str(row.user_id), createdAt: str(row.created_at), expiresAt: str(row.expires_at) } : null
     },
     saveSession: async (session: SessionRecord) => {
       await this.rows(
-        'INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at',
+        'INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, created_at = excluded.created_at, expires_at = excluded.expires_at',
         [session.id, session.userId, session.createdAt, session.expiresAt],
       )
     },
@@ -293,10 +307,22 @@ class SqlTransaction implements Transaction {
     setPasswordHash: async (userId: string, hash: string) => {
       await this.rows('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash])
     },
+    // The last KEPT_FAILURES failures per address count, as in the memory store.
     signInFailures: async (email: string, since: string) =>
-      Number((await this.one('SELECT count(*) AS n FROM sign_in_failures WHERE email = lower($1) AND at >= $2', [email, since]))?.n ?? 0),
+      Number(
+        (
+          await this.one(
+            `SELECT count(*) AS n FROM (SELECT at FROM sign_in_failures WHERE email = lower($1) ORDER BY at DESC LIMIT ${KEPT_FAILURES}) AS kept WHERE at >= $2`,
+            [email, since],
+          )
+        )?.n ?? 0,
+      ),
     recordSignInFailure: async (email: string, at: string) => {
       await this.rows('INSERT INTO sign_in_failures (email, at) VALUES (lower($1), $2)', [email, at])
+      await this.rows(
+        `DELETE FROM sign_in_failures WHERE email = lower($1) AND at < (SELECT min(at) FROM (SELECT at FROM sign_in_failures WHERE email = lower($1) ORDER BY at DESC LIMIT ${KEPT_FAILURES}) AS kept)`,
+        [email],
+      )
     },
     clearSignInFailures: async (email: string) => {
       await this.rows('DELETE FROM sign_in_failures WHERE email = lower($1)', [email])
@@ -304,13 +330,14 @@ class SqlTransaction implements Transaction {
     grants: async (tenantId: string | null) =>
       (
         await (tenantId === null
-          ? this.rows('SELECT * FROM grants ORDER BY created_at DESC, id')
-          : this.rows('SELECT * FROM grants WHERE tenant_id = $1 ORDER BY created_at DESC, id', [tenantId]))
+          ? this.rows('SELECT * FROM grants ORDER BY created_at DESC, id COLLATE "C"')
+          : this.rows('SELECT * FROM grants WHERE tenant_id = $1 ORDER BY created_at DESC, id COLLATE "C"', [tenantId]))
       ).map(grant),
     saveGrant: async (g: GrantRecord) => {
       await this.rows(
         `INSERT INTO grants (tenant_id, id, mode, ticket_ref, reason, created_at, expires_at, created_by, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (tenant_id, id) DO UPDATE SET mode = excluded.mode, expires_at = excluded.expires_at, revoked_at = excluded.revoked_at, reason = excluded.reason`,
+         ON CONFLICT (tenant_id, id) DO UPDATE SET mode = excluded.mode, ticket_ref = excluded.ticket_ref, reason = excluded.reason, created_at = excluded.created_at,
+           expires_at = excluded.expires_at, created_by = excluded.created_by, revoked_at = excluded.revoked_at`,
         [g.tenantId, g.id, g.mode, g.ticketRef, g.reason, g.createdAt, g.expiresAt, json(g.createdBy), g.revokedAt],
       )
     },
@@ -350,7 +377,7 @@ class SqlTransaction implements Transaction {
         label: r.label as AppScopeRecord['label'],
         explanation: r.explanation as AppScopeRecord['explanation'],
       })),
-    list: async (tenantId: string) => (await this.rows('SELECT * FROM apps WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(app),
+    list: async (tenantId: string) => (await this.rows('SELECT * FROM apps WHERE tenant_id = $1 ORDER BY id COLLATE "C"', [tenantId])).map(app),
     get: async (tenantId: string, appId: string) => {
       const row = await this.one('SELECT * FROM apps WHERE tenant_id = $1 AND id = $2', [tenantId, appId])
       return row ? app(row) : null
@@ -359,17 +386,18 @@ class SqlTransaction implements Transaction {
     delete: async (tenantId: string, appId: string) => {
       await this.rows('DELETE FROM apps WHERE tenant_id = $1 AND id = $2', [tenantId, appId])
     },
-    requests: async (tenantId: string) => (await this.rows('SELECT * FROM app_requests WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(request),
+    requests: async (tenantId: string) => (await this.rows('SELECT * FROM app_requests WHERE tenant_id = $1 ORDER BY id COLLATE "C"', [tenantId])).map(request),
     request: async (tenantId: string, requestId: string) => {
       const row = await this.one('SELECT * FROM app_requests WHERE tenant_id = $1 AND id = $2', [tenantId, requestId])
       return row ? request(row) : null
     },
     saveRequest: (record: AppRequestRecord) => saveRequestRow(this.sql, record),
-    emergencyStops: async (tenantId: string) => (await this.rows('SELECT * FROM emergency_stops WHERE tenant_id = $1 ORDER BY snapshot_id', [tenantId])).map(stop),
+    emergencyStops: async (tenantId: string) => (await this.rows('SELECT * FROM emergency_stops WHERE tenant_id = $1 ORDER BY snapshot_id COLLATE "C"', [tenantId])).map(stop),
     saveEmergencyStop: async (s: EmergencyStopRecord) => {
       await this.rows(
         `INSERT INTO emergency_stops (tenant_id, snapshot_id, target, scope_id, reason, started_at, started_by, snapshot, restored_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (tenant_id, snapshot_id) DO UPDATE SET restored_at = excluded.restored_at`,
+         ON CONFLICT (tenant_id, snapshot_id) DO UPDATE SET target = excluded.target, scope_id = excluded.scope_id, reason = excluded.reason,
+           started_at = excluded.started_at, started_by = excluded.started_by, snapshot = excluded.snapshot, restored_at = excluded.restored_at`,
         [s.tenantId, s.snapshotId, s.target, s.scopeId, s.reason, s.startedAt, json(s.startedBy), json(s.snapshot), s.restoredAt],
       )
     },
@@ -396,6 +424,8 @@ class SqlTransaction implements Transaction {
         'INSERT INTO retention_runs (tenant_id, seq, at, deleted_messages, deleted_files, held_messages, held_files) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [run.tenantId, seq, run.at, run.deletedMessages, run.deletedFiles, run.heldMessages, run.heldFiles],
       )
+      // Only the newest KEPT_RUNS are kept, as in the memory store.
+      await this.rows('DELETE FROM retention_runs WHERE tenant_id = $1 AND seq <= $2', [run.tenantId, seq - KEPT_RUNS])
     },
     history: async (tenantId: string, beforeSeq: number | null, limit: number): Promise<RetentionHistoryRecord[]> => {
       const rows =
@@ -412,12 +442,14 @@ class SqlTransaction implements Transaction {
         await this.rows('INSERT INTO retention_history (tenant_id, seq, id, entry) VALUES ($1, $2, $3, $4)', [tenantId, seq, `rh-${seq}`, json(entry)])
       }
     },
-    holds: async (tenantId: string) => (await this.rows('SELECT * FROM legal_holds WHERE tenant_id = $1 ORDER BY id', [tenantId])).map(hold),
+    holds: async (tenantId: string) => (await this.rows('SELECT * FROM legal_holds WHERE tenant_id = $1 ORDER BY id COLLATE "C"', [tenantId])).map(hold),
     saveHold: async (h: LegalHoldRecord) => {
       await this.rows(
         `INSERT INTO legal_holds (tenant_id, id, target_type, target_id, target_name, reason, placed_at, placed_by, released_at, released_by, release_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (tenant_id, id) DO UPDATE SET released_at = excluded.released_at, released_by = excluded.released_by, release_reason = excluded.release_reason`,
+         ON CONFLICT (tenant_id, id) DO UPDATE SET target_type = excluded.target_type, target_id = excluded.target_id, target_name = excluded.target_name,
+           reason = excluded.reason, placed_at = excluded.placed_at, placed_by = excluded.placed_by, released_at = excluded.released_at,
+           released_by = excluded.released_by, release_reason = excluded.release_reason`,
         [h.tenantId, h.id, h.targetType, h.targetId, h.targetName, h.reason, h.placedAt, json(h.placedBy), h.releasedAt, json(h.releasedBy), h.releaseReason],
       )
     },
