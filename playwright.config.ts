@@ -1,13 +1,16 @@
-// End-to-end tests in real Chromium against a production build served by `vite preview`, with the mock on.
+// End-to-end tests in real Chromium: project `chromium` against a production build served by `vite preview` with the
+// mock on; project `real` runs the same suite against the real governance server (PGlite, test controls on), one
+// server per worker, plus the journeys only a server has (e2e/real).
 import { defineConfig, devices } from '@playwright/test'
 import { chromiumExecutable } from './e2e/chromium-executable.ts'
+import type { RealServerOptions } from './e2e/fixtures.ts'
 
 const executablePath = chromiumExecutable()
 const port = Number(process.env.E2E_PORT ?? 4173)
 /** The real governance server (PGlite in a fresh temp folder, test controls on) for the `real` project. */
 const serverPort = Number(process.env.E2E_SERVER_PORT ?? port + 615)
 
-export default defineConfig({
+export default defineConfig<RealServerOptions, RealServerOptions>({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -43,14 +46,14 @@ export default defineConfig({
       },
     },
     {
-      // The same browser against the real server: password sign-in, PGlite storage, cookies, CSRF, headers.
+      // The same suite against the real server: password sign-in, PGlite storage, cookies, CSRF, headers. Each
+      // worker starts its own server (its own database) on serverPort + 1 + its index, serving the build below.
       name: 'real',
-      testDir: './e2e/real',
-      // One server, one database: its tests reset it, so they run one after another.
-      fullyParallel: false,
       use: {
         ...devices['Desktop Chrome'],
         baseURL: `http://localhost:${serverPort}`,
+        realServerStaticDir: `dist-server-e2e-${serverPort}`,
+        realServerBasePort: serverPort + 1,
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
           args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -1,5 +1,7 @@
-// The mock as one governance API: sessions per tab (an administrator and a support agent side by side in one
-// browser), and a retry after a lost answer that replays instead of acting twice.
+// One governance API, mock or server: an administrator and a support agent side by side, each in their own session
+// (the mock keeps one per tab, a server one per browser), and a retry after a lost answer that replays instead of
+// acting twice.
+import { apiMode } from './api-mode'
 import { test, expect, useTestConfig } from './fixtures'
 import { MockControl } from './mock-control'
 import { AppsPage } from './pages/apps'
@@ -7,12 +9,14 @@ import { Shell } from './pages/shell'
 
 const acme = '杭州示例贸易有限公司'
 
-test('an administrator and a support agent work side by side in two tabs of one browser', async ({ page, context, loginAs }) => {
+test('an administrator and a support agent work side by side, each in their own session', async ({ page, context, browser, loginAs }) => {
   await loginAs('admin-acme', '/tenants/t-acme')
   const admin = new Shell(page)
   await expect(admin.heading('Overview')).toBeVisible()
 
-  const agentTab = await context.newPage()
+  // Two tabs of one browser with the mock; with a server the session is a cookie, so the agent has a browser of their own.
+  const agentContext = apiMode() === 'mock' ? context : await browser.newContext()
+  const agentTab = await agentContext.newPage()
   await useTestConfig(agentTab)
   await agentTab.goto('/sign-in')
   const agentMock = new MockControl(agentTab)
@@ -31,6 +35,7 @@ test('an administrator and a support agent work side by side in two tabs of one 
   expect((await agentMock.state()).signedInAs).toBe('support-agent')
   await expect(page.getByText(acme).first()).toBeVisible()
   await agentTab.close()
+  if (agentContext !== context) await agentContext.close()
 })
 
 test('a disable whose answer is lost after it committed: the retry replays it and one audit event exists', async ({ page, loginAs, mock }) => {

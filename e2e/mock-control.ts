@@ -1,4 +1,5 @@
-// Drives the mock's control API from inside the page (the mock runs in the page, one session per tab).
+// Drives the test controls from inside the page: the mock's (it runs in the page, one session per tab) or those of a
+// real server started with --test-controls (same paths, one session per browser context).
 import type { Page } from '@playwright/test'
 
 export type Scenario = 'default' | 'large' | 'empty-grants'
@@ -34,9 +35,9 @@ export class MockControl {
     )
   }
 
-  /** Waits until the app has booted and the mock worker controls the page. */
+  /** Waits until the app has booted and its API answers (in mock mode: the mock worker controls the page). */
   async ready(): Promise<void> {
-    await this.page.waitForFunction(() => document.documentElement.dataset.mock === 'ready')
+    await this.page.waitForFunction(() => document.documentElement.dataset.api === 'ready')
   }
 
   reset(scenario: Scenario = 'default') {

@@ -2,7 +2,8 @@
 // API, injected faults, latency and one session per browser tab. MSW hands it every /api/v1/* request.
 import { createGovernanceApp, type GovernanceApp } from '@governance/http/app'
 import { checkBody } from '@governance/http/contract-input'
-import { problemBody, problemJson, problemResponse } from '@governance/http/problem'
+import { injectedFaultResponse } from '@governance/http/faults'
+import { problemResponse } from '@governance/http/problem'
 import { createMemoryStore, type MemoryStore } from '@governance/store/memory/memory-store'
 import type { MemoryPersistence } from '@governance/store/memory/tables'
 import type { ScenarioName } from '@governance/seed/dataset'
@@ -66,21 +67,17 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
     if (fault?.delayMs) await wait(fault.delayMs)
     if (fault && fault.phase !== 'after') {
       if (fault.networkError) return Response.error()
-      if (fault.status !== undefined) return injected(fault.status, fault.id, request.method, url.pathname)
+      if (fault.status !== undefined) return injectedFaultResponse(fault.status, fault.id, request.method, url.pathname)
     }
     if (options.latencyMs > 0) await wait(options.latencyMs)
     const response = await app.fetch(request, transport())
     if (fault?.phase === 'after') {
       // The change is committed; the answer never arrives (or arrives as the injected failure).
       if (fault.networkError || fault.status === undefined) return Response.error()
-      return injected(fault.status, fault.id, request.method, url.pathname)
+      return injectedFaultResponse(fault.status, fault.id, request.method, url.pathname)
     }
     return response
   }
 
   return { handle, store, controls }
-}
-
-function injected(status: number, faultId: string, method: string, path: string): Response {
-  return problemJson(status, problemBody(status, 'injected-fault', 'Injected fault', `Fault ${faultId} was injected into the mock for ${method} ${path}.`))
 }

@@ -1,6 +1,7 @@
 // The governance server as one Fetch-API app: the console's built files and config.json, the governance API with
 // password sign-in, a CSRF check on every state-changing request, and security headers on every answer.
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
+import type { HttpBindings } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createGovernanceApp, type GovernanceDeps } from '@governance/http/app'
 import { problemBody, problemJson } from '@governance/http/problem'
@@ -15,6 +16,8 @@ export interface ServerAppOptions extends GovernanceDeps {
   allowedOrigins: readonly string[]
   /** More routes, e.g. the test controls when started with --test-controls. */
   extraRoutes?: readonly RouteDefinition[]
+  /** Runs before every API request past the CSRF check, e.g. the test controls' injected faults. */
+  apiMiddleware?: MiddlewareHandler<ServerEnv>
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -22,9 +25,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** The console's runtime configuration when served by this server: the API on the same origin, our own sign-in. */
 export const realModeConfig = { apiBaseUrl: '', mock: false, loginUrl: '/sign-in', mockLatencyMs: 0, mockStrict: false }
 
-export function createServerApp(options: ServerAppOptions): Hono {
+export type ServerEnv = { Bindings: Partial<HttpBindings> }
+export type ServerApp = Hono<ServerEnv>
+
+export function createServerApp(options: ServerAppOptions): ServerApp {
   const governance = createGovernanceApp(options, [signInRoute, ...(options.extraRoutes ?? [])])
-  const app = new Hono()
+  const app: ServerApp = new Hono<ServerEnv>()
   const headers = securityHeaders(options.secureCookies)
 
   app.use('*', async (c, next) => {
@@ -44,6 +50,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
     return next()
   })
 
+  if (options.apiMiddleware) app.use('/api/*', options.apiMiddleware)
   app.all('/api/*', (c) => governance.fetch(c.req.raw))
   app.get('/config.json', (c) => c.json(realModeConfig, 200, { 'Cache-Control': 'no-store' }))
 

@@ -8,7 +8,7 @@ import { openSqlStore } from '@governance/store/sql/open'
 import { createServerApp } from './app'
 import { hashPassword } from './passwords'
 import { startRetentionScheduler } from './retention-jobs'
-import { testControlRoutes, TestClock } from './test-controls'
+import { testControls as makeTestControls, TestClock } from './test-controls'
 
 const env = process.env
 const port = Number(env.PORT ?? 8787)
@@ -47,6 +47,7 @@ if ((await ensureDemoPasswords()) > 0) log(`demo accounts (${DEMO_USERS.map((use
 
 const clock = new TestClock()
 const secure = !['localhost', '127.0.0.1', '::1'].includes(host) && env.INSECURE_COOKIES !== '1'
+const controls = testControls ? makeTestControls(opened, clock, ensureDemoPasswords) : null
 const app = createServerApp({
   store: opened.store,
   clock: testControls ? clock : { now: () => Date.now() },
@@ -54,7 +55,8 @@ const app = createServerApp({
   secureCookies: secure,
   staticDir,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-  extraRoutes: testControls ? testControlRoutes(opened, clock, ensureDemoPasswords) : [],
+  extraRoutes: controls?.routes ?? [],
+  apiMiddleware: controls?.faults,
 })
 
 const stopScheduler = startRetentionScheduler(opened.store, testControls ? clock : { now: () => Date.now() }, log)

@@ -5,25 +5,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { validateAgainstContract } from '@contract/response-contract'
 import { openSqlStore, type OpenedSqlStore } from '@governance/store/sql/open'
 import { SCENARIO_EPOCH_MS } from '@governance/seed/dataset'
-import type { Hono } from 'hono'
-import { createServerApp } from './app'
+import { createServerApp, type ServerApp } from './app'
 import { hashPassword } from './passwords'
 import { MAX_FAILED_SIGN_INS } from './sign-in'
-import { TestClock, testControlRoutes } from './test-controls'
+import { TestClock, testControls } from './test-controls'
 import { runDueRetention } from './retention-jobs'
 
 const ORIGIN = 'http://localhost:8787'
 const PASSWORD = 'correct horse battery staple'
 let opened: OpenedSqlStore
-let app: Hono
-let withControls: Hono
+let app: ServerApp
+let withControls: ServerApp
 
 beforeAll(async () => {
   opened = await openSqlStore({ scenario: 'default' })
   const deps = { store: opened.store, clock: { now: () => SCENARIO_EPOCH_MS }, problems: { exposeServerErrors: false }, secureCookies: false, staticDir: null, allowedOrigins: [] }
   app = createServerApp(deps)
   const clock = new TestClock()
-  withControls = createServerApp({ ...deps, clock, extraRoutes: testControlRoutes(opened, clock) })
+  const controls = testControls(opened, clock)
+  withControls = createServerApp({ ...deps, clock, extraRoutes: controls.routes, apiMiddleware: controls.faults })
 }, 120_000)
 
 beforeEach(async () => {
@@ -44,7 +44,7 @@ interface Sent {
   body: unknown
 }
 
-async function send(target: Hono, method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; cookie?: string; raw?: string } = {}): Promise<Sent> {
+async function send(target: ServerApp, method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; cookie?: string; raw?: string } = {}): Promise<Sent> {
   const headers: Record<string, string> = { ...(method === 'GET' ? {} : { Origin: ORIGIN }), ...init.headers }
   if (init.cookie) headers.Cookie = init.cookie
   if (init.body !== undefined || init.raw !== undefined) headers['Content-Type'] ??= 'application/json'
@@ -152,7 +152,7 @@ describe('requests the server refuses', () => {
 
 describe('test controls', () => {
   it('do not exist unless the server was started with them', async () => {
-    for (const [method, path] of [['POST', '/api/v1/mock/reset'], ['POST', '/api/v1/mock/clock'], ['POST', '/api/v1/mock/session'], ['GET', '/api/v1/mock/state']] as const) {
+    for (const [method, path] of [['POST', '/api/v1/mock/reset'], ['POST', '/api/v1/mock/clock'], ['POST', '/api/v1/mock/session'], ['GET', '/api/v1/mock/state'], ['POST', '/api/v1/mock/faults'], ['POST', '/api/v1/mock/retention-run']] as const) {
       expect((await send(app, method, path, method === 'POST' ? { body: {} } : {})).status).toBe(404)
     }
   })
@@ -168,6 +168,26 @@ describe('test controls', () => {
     const again = cookieOf(await send(withControls, 'POST', '/api/v1/mock/session', { body: { personaId: 'admin-acme' } }))
     const bi = await send(withControls, 'GET', '/api/v1/tenants/t-acme/apps/app-acme-bi', { cookie: again })
     expect((bi.body as { status: string }).status).toBe('enabled')
+  }, 60_000)
+
+  it('inject faults: a status before the change, or the answer lost after the change committed', async () => {
+    const cookie = cookieOf(await send(withControls, 'POST', '/api/v1/mock/session', { body: { personaId: 'admin-acme' } }))
+    const path = '/api/v1/tenants/t-acme/apps/app-acme-bi/disable'
+    expect((await send(withControls, 'POST', '/api/v1/mock/faults', { body: { method: 'POST', path, status: 503 } })).status).toBe(201)
+    const refused = await send(withControls, 'POST', path, { cookie, body: { reason: 'Fault before' }, headers: { 'Idempotency-Key': 'controls-fault-1' } })
+    expect(refused.status).toBe(503)
+    expect(refused.body).toMatchObject({ type: 'urn:problem:injected-fault' })
+    const app1 = await send(withControls, 'GET', '/api/v1/tenants/t-acme/apps/app-acme-bi', { cookie })
+    expect((app1.body as { status: string }).status).toBe('enabled')
+
+    await send(withControls, 'POST', '/api/v1/mock/faults', { body: { method: 'POST', path, status: 500, phase: 'after' } })
+    expect((await send(withControls, 'GET', '/api/v1/mock/state')).body).toMatchObject({ faults: [{ path, phase: 'after', remaining: 1 }] })
+    const lost = await send(withControls, 'POST', path, { cookie, body: { reason: 'Fault after' }, headers: { 'Idempotency-Key': 'controls-fault-2' } })
+    expect(lost.status).toBe(500)
+    const app2 = await send(withControls, 'GET', '/api/v1/tenants/t-acme/apps/app-acme-bi', { cookie })
+    expect((app2.body as { status: string }).status).toBe('disabled')
+    // Used up: the fault list is empty and the control paths themselves are never faulted.
+    expect((await send(withControls, 'GET', '/api/v1/mock/state')).body).toMatchObject({ faults: [] })
   }, 60_000)
 })
 

@@ -26,6 +26,8 @@ async function boot() {
     performance.mark('tdgc:mock-ready')
     document.documentElement.dataset.mock = 'ready'
   }
+  // The API answers from here on (the mock's worker or the server): tests and the bench wait for this mark.
+  document.documentElement.dataset.api = 'ready'
   await antdLocale
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root')

@@ -1,6 +1,7 @@
 // The console against the real governance server (PGlite, started with --test-controls): password sign-in,
 // a change that is stored in the database, sign-out, and the server's refusals as a user meets them.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import type { Page } from '@playwright/test'
 
 async function resetServer(page: Page) {
   await page.goto('/sign-in')

@@ -1,7 +1,7 @@
 // What the mock's controls steer — the clock and the injected faults — kept where every tab of the browser sees it.
 import { SCENARIO_EPOCH_MS } from '@governance/seed/dataset'
 import { clockNow, setClock, type ClockChange, type MockClock } from './clock'
-import { addFault, takeFault, type FaultList, type MockFault, type MockFaultInput } from './faults'
+import { addFault, takeFault, type FaultList, type MockFault, type MockFaultInput } from '@governance/http/faults'
 
 export interface ControlSnapshot {
   clock: MockClock

@@ -2,11 +2,11 @@
 // now". Declared like every governance route, so the contract checks their input too; reset is in mock-api.ts
 // because it replaces the store those routes run in.
 import { mockScenarioNameValues } from '@contract/schema.gen'
-import { fieldError, notFound, validation } from '@governance/rules/errors'
+import { fieldError, validation } from '@governance/rules/errors'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
 import { startSession } from '@governance/http/session-cookie'
 import { sessionView } from '@governance/http/routes/session'
-import { runRetentionNow } from '@governance/http/routes/retention'
+import { retentionRunRoute } from '@governance/http/control-routes'
 import type { MemoryStore } from '@governance/store/memory/memory-store'
 import type { MockControls } from './control-state'
 import { PERSONAS } from './personas'
@@ -49,14 +49,6 @@ export function controlRoutes(store: MemoryStore, controls: MockControls): Route
       controls.clearFaults()
       return noContent()
     }),
-    route({ method: 'post', path: '/api/v1/mock/retention-run', operationId: 'runMockRetention', access: 'public' }, async ({ tx, body, now }) => {
-      const tenants = await tx.tenants.list()
-      const tenantId = body?.tenantId
-      if (tenantId !== undefined && !tenants.some((tenant) => tenant.id === tenantId)) throw notFound('tenant', tenantId)
-      const ids = tenantId !== undefined ? [tenantId] : tenants.map((tenant) => tenant.id)
-      const items = []
-      for (const id of ids) items.push({ tenantId: id, run: await runRetentionNow(tx, id, now) })
-      return ok({ items })
-    }),
+    retentionRunRoute,
   ]
 }

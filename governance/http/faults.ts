@@ -1,5 +1,7 @@
-// Injected faults: make the next N matching requests fail, slow down, or lose their answer after committing.
+// Injected faults (test controls of the mock and of a server started with --test-controls): make the next N matching
+// requests fail, slow down, or lose their answer after committing.
 import type { components } from '@contract/schema.gen'
+import { problemBody, problemJson } from './problem'
 
 export type MockFault = components['schemas']['MockFault']
 export type MockFaultInput = components['schemas']['MockFaultInput']
@@ -39,4 +41,9 @@ export function addFault(faults: FaultList, input: MockFaultInput): MockFault {
   const fault: MockFault = { ...input, times: input.times ?? 1, id: `fault-${faults.nextSeq++}`, remaining: input.times ?? 1 }
   faults.items.push(fault)
   return fault
+}
+
+/** The answer of a fault that injects a status: a problem document like any other, so the console handles it as real. */
+export function injectedFaultResponse(status: number, faultId: string, method: string, path: string): Response {
+  return problemJson(status, problemBody(status, 'injected-fault', 'Injected fault', `Fault ${faultId} was injected for ${method} ${path}.`))
 }
