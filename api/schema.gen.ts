@@ -924,6 +924,16 @@ export interface components {
         RetentionRun: {
             /** Format: date-time */
             at: string;
+            /**
+             * @description A failed run deleted nothing (its work rolled back); the server tries again at retryAt, waiting longer after each failure in a row (1, 2, 4 … up to 60 minutes), until a run completes.
+             * @enum {string}
+             */
+            outcome: "completed" | "failed";
+            /**
+             * Format: date-time
+             * @description When a failed run is tried again; null for a completed run.
+             */
+            retryAt: string | null;
             deletedMessages: number;
             deletedFiles: number;
             /** @description Past the policy but kept because of a legal hold. */
@@ -1088,7 +1098,7 @@ export interface components {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            /** @description Path pattern; `*` matches one segment, a trailing `**` any rest (e.g. `/api/v1/tenants/*\/apps/**`). */
+            /** @description Path pattern; `*` matches one segment, a trailing `**` any rest (e.g. `/api/v1/tenants/*\/apps/**`). `/jobs/retention-run/{tenantId}` makes that tenant's next scheduled deletion run fail (a server's background job; the browser mock has none). */
             path: string;
             /** @description Answer with this status and a problem body. */
             status?: number;
@@ -2509,6 +2519,7 @@ export const appRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const appEmergencyStopTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppEmergencyStop"]["target"]> = ["third_party", "scope"];
 export const retentionUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionUnit"]> = ["days", "months", "years"];
 export const retentionPolicyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionPolicyKind"]> = ["chat", "files"];
+export const retentionRunOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionRun"]["outcome"]> = ["completed", "failed"];
 export const retentionHistoryEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionHistoryEntry"]["event"]> = ["applied", "scheduled", "took_effect", "cancelled"];
 export const legalHoldTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHold"]["targetType"]> = ["member", "group"];
 export const legalHoldInputTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHoldInput"]["targetType"]> = ["member", "group"];

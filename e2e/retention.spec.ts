@@ -129,6 +129,26 @@ test.describe('retention', () => {
     await expect(retention.runs().getByRole('row').nth(1)).not.toHaveText(newest)
   })
 
+  test('a deletion run that fails says so at the top, deleted nothing, and the retry after the wait completes it', async ({ page, loginAs, mock }) => {
+    await loginAs('admin-acme', '/tenants/t-acme/retention')
+    const retention = new RetentionPage(page)
+    await expect(retention.heading()).toBeVisible()
+    // Deleting the data fails once (the file store is unreachable, say); a day passes, so a daily run is due.
+    await mock.fault({ path: '/jobs/retention-run/t-acme' })
+    await mock.setClock({ advanceMs: DAY_MS })
+    await page.reload()
+    const failure = page.getByRole('alert').filter({ hasText: 'The last deletion run failed' })
+    await expect(failure).toContainText('nothing was deleted')
+    await expect(retention.runs().getByRole('row').nth(1)).toContainText(/Failed.*Retry at/)
+    await expect(retention.policy('chat').getByText(/Failed, nothing deleted/)).toBeVisible()
+
+    await mock.setClock({ advanceMs: 2 * 60_000 })
+    await page.reload()
+    await expect(retention.runs().getByRole('row').nth(1)).toContainText('Completed')
+    await expect(failure).toHaveCount(0)
+    await expect(retention.runs()).toContainText(/Failed.*Retry at/)
+  })
+
   test('two pages editing at once: the second save gets the conflict screen and can reapply', async ({ page, loginAs, context }) => {
     // The mock keeps its state in the context's IndexedDB, so two pages of ONE context share it (each signed in
     // on its own: sessions are per tab); a tab re-reads what another committed, as a second admin's tab would.

@@ -57,9 +57,10 @@ const app = createServerApp({
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   extraRoutes: controls?.routes ?? [],
   apiMiddleware: controls?.faults,
+  retentionJobs: controls?.retentionJobs,
 })
 
-const stopScheduler = startRetentionScheduler(opened.store, testControls ? clock : { now: () => Date.now() }, log)
+const stopScheduler = startRetentionScheduler(opened.store, testControls ? clock : { now: () => Date.now() }, log, 60_000, controls?.retentionJobs)
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   log(`console and API on http://${host}:${info.port}${testControls ? ' (TEST CONTROLS ON: never do this in production)' : ''}`)

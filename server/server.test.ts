@@ -202,4 +202,28 @@ describe('retention on the server’s schedule', () => {
     expect(runs.map((run) => run.at)).toEqual(['2026-11-22T18:00:00.000Z', '2026-11-21T18:00:00.000Z', '2026-11-20T18:00:00.000Z', '2026-11-19T18:00:00.000Z', '2026-11-18T18:00:00.000Z', '2026-11-17T18:00:00.000Z'])
     expect((await runDueRetention(opened.store, later)).settled).toEqual([])
   })
+
+  it('records a run that fails as failed, leaves the other tenants alone, and completes it after the wait', async () => {
+    const later = Date.parse('2026-11-22T19:00:00.000Z')
+    const iso = (ms: number) => new Date(ms).toISOString()
+    let broken = true
+    const jobs = {
+      beforeRun: (tenantId: string) => {
+        if (broken && tenantId === 't-acme') throw new Error('the file store is unreachable')
+      },
+    }
+    const tick = await runDueRetention(opened.store, later, jobs)
+    expect(tick).toEqual({ settled: ['t-northwind'], failed: [{ tenantId: 't-acme', error: 'the file store is unreachable' }] })
+    const failed = await opened.store.transaction((tx) => tx.retention.runs('t-acme', 10))
+    expect(failed).toEqual([expect.objectContaining({ outcome: 'failed', at: iso(later), retryAt: iso(later + 60_000), deletedMessages: 0, deletedFiles: 0 })])
+
+    broken = false
+    // Not before its retry time…
+    expect(await runDueRetention(opened.store, later + 30_000, jobs)).toEqual({ settled: [], failed: [] })
+    // …and then it catches up on everything that was due.
+    expect((await runDueRetention(opened.store, later + 60_000, jobs)).settled).toEqual(['t-acme'])
+    const runs = await opened.store.transaction((tx) => tx.retention.runs('t-acme', 10))
+    expect(runs[0]?.outcome).toBe('completed')
+    expect(runs.filter((run) => run.outcome === 'failed')).toHaveLength(1)
+  })
 })

@@ -4,7 +4,8 @@
 import { mockScenarioNameValues } from '@contract/schema.gen'
 import type { MiddlewareHandler } from 'hono'
 import { fieldError, validation } from '@governance/rules/errors'
-import { addFault, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
+import { addFault, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
+import type { RetentionJobHooks } from '@governance/rules/retention/runs'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
 import { retentionRunRoute } from '@governance/http/control-routes'
 import { sessionView } from '@governance/http/routes/session'
@@ -40,6 +41,8 @@ export interface TestControls {
   routes: RouteDefinition[]
   /** Applies injected faults to every other API request: delay, a status, or a dropped connection before or after. */
   faults: MiddlewareHandler<ServerEnv>
+  /** Makes deletion runs fail while a fault for `/jobs/retention-run/{tenantId}` is injected. */
+  retentionJobs: RetentionJobHooks
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -124,5 +127,5 @@ export function testControls(opened: OpenedSqlStore, clock: TestClock, afterRese
     }),
     retentionRunRoute,
   ]
-  return { routes, faults: faultMiddleware }
+  return { routes, faults: faultMiddleware, retentionJobs: faultyRetentionJobs((method, path) => takeFault(faults, method, path)) }
 }

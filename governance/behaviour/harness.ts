@@ -11,6 +11,7 @@ import { openSqlStore, type OpenedSqlStore } from '../store/sql/open'
 import pg from 'pg'
 import type { GovernanceStore } from '../store/port'
 import { createGovernanceApp, type GovernanceApp } from '../http/app'
+import { RunFailure } from '../rules/retention/runs'
 import { SESSION_COOKIE, startSession } from '../http/session-cookie'
 
 export type Schemas = components['schemas']
@@ -103,9 +104,22 @@ export class Api {
   readonly clock = new TestClock()
   readonly app: GovernanceApp
   private cookie: string | null = null
+  private runFailures = 0
 
   constructor(readonly store: GovernanceStore) {
-    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false })
+    const retentionJobs = {
+      beforeRun: (tenantId: string) => {
+        if (this.runFailures <= 0) return
+        this.runFailures--
+        throw new RunFailure(`deleting ${tenantId}'s data failed (behaviour suite)`)
+      },
+    }
+    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs })
+  }
+
+  /** The next `count` deletion runs fail, as when the storage that holds the data cannot delete it. */
+  failNextRuns(count: number): void {
+    this.runFailures = count
   }
 
   /** Signs in as a demo user (the suite seeds the session; sign-in itself is a deployment's route). */

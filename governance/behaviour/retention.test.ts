@@ -141,6 +141,37 @@ forEachStore((setup, store) => {
       expect((await json<History>(await api.get(`${R}/history?limit=1`))).items[0]?.event).toBe('took_effect')
     })
 
+    it('records a run that fails as failed, deletes nothing, waits longer after each failure, and completes on a retry', async () => {
+      const api = await admin()
+      const { etag } = await settings(api)
+      await put(api, { chat: ninetyDays, files: fiveYears, graceDays: 7 }, etag)
+      const at = (ms: number) => new Date(ms).toISOString()
+      const graceEnd = EPOCH + 7 * DAY
+      api.failNextRuns(2)
+
+      api.clock.set(at(graceEnd + 60_000))
+      const failed = (await settings(api)).view
+      expect(failed.lastRun).toMatchObject({ outcome: 'failed', at: at(graceEnd + 60_000), retryAt: at(graceEnd + 2 * 60_000), deletedMessages: 0, deletedFiles: 0 })
+      expect(failed.pending?.policies.chat).toEqual(ninetyDays)
+      expect(failed.policies.chat.period).toEqual(threeYears)
+      // Until its retry time nobody tries again: another look records nothing new.
+      expect((await settings(api)).view.recentRuns.filter((run) => run.outcome === 'failed')).toHaveLength(1)
+
+      api.clock.set(at(graceEnd + 2 * 60_000))
+      expect((await settings(api)).view.lastRun).toMatchObject({ outcome: 'failed', retryAt: at(graceEnd + 4 * 60_000) })
+
+      api.clock.set(at(graceEnd + 4 * 60_000))
+      const done = (await settings(api)).view
+      expect(done.lastRun).toMatchObject({ outcome: 'completed', retryAt: null })
+      expect(done.lastRun?.deletedMessages).toBeGreaterThan(10_000)
+      expect(done.pending).toBeNull()
+      expect(done.policies.chat.period).toEqual(ninetyDays)
+      // The failed attempts stay in the history, behind the completed catch-up.
+      const outcomes = done.recentRuns.map((run) => run.outcome)
+      expect(outcomes.filter((outcome) => outcome === 'failed')).toHaveLength(2)
+      expect(outcomes.indexOf('failed')).toBeGreaterThan(0)
+    })
+
     it('lets the scheduled change be cancelled until the grace period ends, once, replaying a retried cancel', async () => {
       const api = await admin()
       await put(api, { chat: ninetyDays, files: fiveYears }, (await settings(api)).etag)

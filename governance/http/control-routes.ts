@@ -6,13 +6,13 @@ import { runRetentionNow } from './routes/retention'
 /** "Run retention now" for one tenant or all: what the daily job does, on demand. */
 export const retentionRunRoute: RouteDefinition = route(
   { method: 'post', path: '/api/v1/mock/retention-run', operationId: 'runMockRetention', access: 'public' },
-  async ({ tx, body, now }) => {
+  async ({ tx, body, now, deps }) => {
     const tenants = await tx.tenants.list()
     const tenantId = body?.tenantId
     if (tenantId !== undefined && !tenants.some((tenant) => tenant.id === tenantId)) throw notFound('tenant', tenantId)
     const ids = tenantId !== undefined ? [tenantId] : tenants.map((tenant) => tenant.id)
     const items = []
-    for (const id of ids) items.push({ tenantId: id, run: await runRetentionNow(tx, id, now) })
+    for (const id of ids) items.push({ tenantId: id, run: await runRetentionNow(tx, id, now, deps.retentionJobs) })
     return ok({ items })
   },
 )

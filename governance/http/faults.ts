@@ -1,6 +1,7 @@
 // Injected faults (test controls of the mock and of a server started with --test-controls): make the next N matching
 // requests fail, slow down, or lose their answer after committing.
 import type { components } from '@contract/schema.gen'
+import { RunFailure, type RetentionJobHooks } from '../rules/retention/runs'
 import { problemBody, problemJson } from './problem'
 
 export type MockFault = components['schemas']['MockFault']
@@ -46,4 +47,17 @@ export function addFault(faults: FaultList, input: MockFaultInput): MockFault {
 /** The answer of a fault that injects a status: a problem document like any other, so the console handles it as real. */
 export function injectedFaultResponse(status: number, faultId: string, method: string, path: string): Response {
   return problemJson(status, problemBody(status, 'injected-fault', 'Injected fault', `Fault ${faultId} was injected for ${method} ${path}.`))
+}
+
+/** The fault path of a tenant's deletion run (a background job, not an HTTP request). */
+export const retentionJobPath = (tenantId: string) => `/jobs/retention-run/${tenantId}`
+
+/** Deletion runs that fail while a fault for their job path is injected. */
+export function faultyRetentionJobs(take: (method: string, path: string) => MockFault | null): RetentionJobHooks {
+  return {
+    beforeRun(tenantId) {
+      const fault = take('POST', retentionJobPath(tenantId))
+      if (fault) throw new RunFailure(`Fault ${fault.id} was injected into the deletion run of ${tenantId}.`)
+    },
+  }
 }

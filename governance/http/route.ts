@@ -8,6 +8,7 @@ import { fieldError, forbidden, notFound, RuleError, unauthenticated, validation
 import type { SessionRecord, StoredReply, UserRecord } from '../rules/records'
 import type { GovernanceStore, Transaction } from '../store/port'
 import { checkBody, checkQuery } from './contract-input'
+import type { RetentionJobHooks } from '../rules/retention/runs'
 import { hashText } from './paging'
 import { ProtocolProblem, type ProblemOptions } from './problem'
 import { endSessionCookie, readSessionCookie, sessionCookie } from './session-cookie'
@@ -18,6 +19,8 @@ export interface GovernanceDeps {
   problems: ProblemOptions
   /** Session cookies carry `Secure` (every deployment but plain-HTTP localhost). */
   secureCookies: boolean
+  /** Hooks into deletion runs (the test controls make runs fail through them). */
+  retentionJobs?: RetentionJobHooks
 }
 
 /** What a route needs from its caller, declared instead of checked in each handler. */

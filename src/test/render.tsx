@@ -40,3 +40,13 @@ export async function injectFault(fault: components['schemas']['MockFaultInput']
   })
   if (response.status !== 201) throw new Error(`fault not injected: ${response.status}`)
 }
+
+/** Moves the mock's clock (see the mock control API's clock). */
+export async function moveMockClock(change: { now?: string; advanceMs?: number; frozen?: boolean }): Promise<void> {
+  const response = await fetch('http://localhost:3000/api/v1/mock/clock', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(change),
+  })
+  if (!response.ok) throw new Error(`clock not moved: ${response.status}`)
+}

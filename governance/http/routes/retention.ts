@@ -1,11 +1,12 @@
 // Retention over HTTP: policies (ETag/If-Match), preview, cancelling a scheduled change, history, legal holds.
-// Runs and grace-period ends the clock has passed happen lazily, in the request that next looks at the tenant.
+// Runs and grace-period ends the clock has passed happen in the server's scheduled job or, whichever comes first,
+// in the request that next looks at the tenant (the browser mock has no jobs, so only the latter).
 import type { components } from '@contract/schema.gen'
 import { notFound, staleVersion } from '../../rules/errors'
 import { cancelPending, changePolicies, checkProposal, AUDIT_LOG_MINIMUM_DAYS, type ChangedBy } from '../../rules/retention/policy'
 import { impactOf } from '../../rules/retention/preview'
 import { placeHold, releaseHold, sortHolds } from '../../rules/retention/holds'
-import { executeRun, retentionDue, settle, type HistoryInput } from '../../rules/retention/runs'
+import { executeRun, failedRun, retentionDue, RunFailure, settle, waitingToRetry, type HistoryInput, type RetentionJobHooks } from '../../rules/retention/runs'
 import { heldOwners, RECENT_RUNS } from '../../rules/retention/volume'
 import type { Actor } from '../../rules/access'
 import type { LegalHoldRecord, RetentionRecord, VolumeModel } from '../../rules/records'
@@ -35,15 +36,38 @@ async function saveHistory(tx: Transaction, tenantId: string, history: readonly 
   if (history.length > 0) await tx.retention.appendHistory(tenantId, [...history])
 }
 
-/** The tenant's retention caught up with the clock: runs and grace-period ends that are due happen now. */
-export async function settled(tx: Transaction, tenantId: string, now: number): Promise<Loaded> {
+export type RunOutcome = 'nothing due' | 'completed' | 'failed' | 'waiting to retry'
+
+/** Enough of the newest runs to count the failures in a row (the wait doubles with each, capped). */
+const RUNS_FOR_BACKOFF = 12
+
+/**
+ * The tenant's retention caught up with the clock: runs and grace-period ends that are due happen now — in the
+ * server's scheduled job, or in whichever request looks at the tenant first. A run that fails is recorded as failed
+ * with the time of its next try; until then nothing retries it, and the settings show the failure.
+ */
+export async function settled(tx: Transaction, tenantId: string, now: number, jobs?: RetentionJobHooks): Promise<Loaded & { run: RunOutcome }> {
   const loaded = await load(tx, tenantId)
-  if (!retentionDue(loaded.record, now)) return loaded
+  if (!retentionDue(loaded.record, now)) return { ...loaded, run: 'nothing due' }
+  const recent = await tx.retention.runs(tenantId, RUNS_FOR_BACKOFF)
+  if (waitingToRetry(recent, now)) return { ...loaded, run: 'waiting to retry' }
+  try {
+    jobs?.beforeRun(tenantId)
+  } catch (error) {
+    if (!(error instanceof RunFailure)) throw error
+    await recordFailedRun(tx, tenantId, now)
+    return { ...loaded, run: 'failed' }
+  }
   const result = settle(loaded.record, loaded.volume, heldOwners(loaded.holds), now)
   await tx.retention.save(result.record)
   for (const run of result.runs) await tx.retention.addRun({ ...run, tenantId })
   await saveHistory(tx, tenantId, result.history)
-  return { ...loaded, record: result.record }
+  return { ...loaded, record: result.record, run: 'completed' }
+}
+
+/** A failed attempt, in the tenant's run history with the time of the next try. */
+export async function recordFailedRun(tx: Transaction, tenantId: string, now: number): Promise<void> {
+  await tx.retention.addRun({ ...failedRun(await tx.retention.runs(tenantId, RUNS_FOR_BACKOFF), now), tenantId })
 }
 
 async function settingsView(tx: Transaction, record: RetentionRecord, now: number): Promise<Schemas['RetentionSettings']> {
@@ -69,8 +93,8 @@ const holdView = ({ tenantId: _tenantId, ...hold }: LegalHoldRecord): Schemas['L
 const changedBy = (actor: Actor): ChangedBy => ({ person: { id: actor.user.id, name: actor.user.name }, onBehalfOf: actor.onBehalfOf })
 
 /** The mock's and the test controls' "run now": catch up first, then one extra run at `now`. */
-export async function runRetentionNow(tx: Transaction, tenantId: string, now: number): Promise<Schemas['RetentionRun']> {
-  const loaded = await settled(tx, tenantId, now)
+export async function runRetentionNow(tx: Transaction, tenantId: string, now: number, jobs?: RetentionJobHooks): Promise<Schemas['RetentionRun']> {
+  const loaded = await settled(tx, tenantId, now, jobs)
   const { record, run } = executeRun(loaded.record, loaded.volume, heldOwners(loaded.holds), now)
   await tx.retention.save(record)
   await tx.retention.addRun({ ...run, tenantId })
@@ -78,14 +102,14 @@ export async function runRetentionNow(tx: Transaction, tenantId: string, now: nu
 }
 
 export const retentionRoutes = [
-  tenantRoute({ method: 'get', path: `${base}/retention`, operationId: 'getRetention', access: 'tenant:read' }, async ({ tx, tenantId, now }) =>
-    settingsReply(await settingsView(tx, (await settled(tx, tenantId, now)).record, now)),
+  tenantRoute({ method: 'get', path: `${base}/retention`, operationId: 'getRetention', access: 'tenant:read' }, async ({ tx, tenantId, now, deps }) =>
+    settingsReply(await settingsView(tx, (await settled(tx, tenantId, now, deps.retentionJobs)).record, now)),
   ),
 
   tenantRoute(
     { method: 'put', path: `${base}/retention`, operationId: 'putRetention', access: 'tenant:write', ifMatch: true },
-    async ({ tx, tenantId, now, body, actor, ifMatch }) => {
-      const { record } = await settled(tx, tenantId, now)
+    async ({ tx, tenantId, now, deps, body, actor, ifMatch }) => {
+      const { record } = await settled(tx, tenantId, now, deps.retentionJobs)
       const touchesAuditLog = typeof body === 'object' && body !== null && 'auditLog' in body
       checkProposal(body, touchesAuditLog)
       if (ifMatch !== record.version) throw staleVersion(await settingsView(tx, record, now))
@@ -103,9 +127,9 @@ export const retentionRoutes = [
     },
   ),
 
-  tenantRoute({ method: 'post', path: `${base}/retention/preview`, operationId: 'previewRetention', access: 'tenant:read' }, async ({ tx, tenantId, now, body }) => {
+  tenantRoute({ method: 'post', path: `${base}/retention/preview`, operationId: 'previewRetention', access: 'tenant:read' }, async ({ tx, tenantId, now, deps, body }) => {
     checkProposal(body)
-    const { record, volume, holds } = await settled(tx, tenantId, now)
+    const { record, volume, holds } = await settled(tx, tenantId, now, deps.retentionJobs)
     const held = heldOwners(holds)
     return ok({
       asOf: iso(now),
@@ -116,8 +140,8 @@ export const retentionRoutes = [
 
   tenantRoute(
     { method: 'post', path: `${base}/retention/pending/cancel`, operationId: 'cancelPendingRetention', access: 'tenant:write', idempotent: true },
-    async ({ tx, tenantId, now, body, actor }) => {
-      const { record } = await settled(tx, tenantId, now)
+    async ({ tx, tenantId, now, deps, body, actor }) => {
+      const { record } = await settled(tx, tenantId, now, deps.retentionJobs)
       const result = cancelPending(record, givenText(body?.reason, 'reason', false), changedBy(actor), now)
       await tx.retention.save(result.record)
       await saveHistory(tx, tenantId, result.history)
@@ -128,8 +152,8 @@ export const retentionRoutes = [
 
   tenantRoute(
     { method: 'get', path: `${base}/retention/history`, operationId: 'listRetentionHistory', access: 'tenant:read' },
-    async ({ tx, tenantId, now, query }) => {
-      await settled(tx, tenantId, now)
+    async ({ tx, tenantId, now, deps, query }) => {
+      await settled(tx, tenantId, now, deps.retentionJobs)
       const limit = query.limit ?? DEFAULT_LIMIT
       const fingerprint = hashText(`retention-history:${tenantId}`)
       const beforeSeq = decodeCursor(query.cursor, fingerprint)
@@ -143,16 +167,16 @@ export const retentionRoutes = [
     },
   ),
 
-  tenantRoute({ method: 'get', path: `${base}/legal-holds`, operationId: 'listLegalHolds', access: 'tenant:read' }, async ({ tx, tenantId, now }) => {
-    const { holds, volume } = await settled(tx, tenantId, now)
+  tenantRoute({ method: 'get', path: `${base}/legal-holds`, operationId: 'listLegalHolds', access: 'tenant:read' }, async ({ tx, tenantId, now, deps }) => {
+    const { holds, volume } = await settled(tx, tenantId, now, deps.retentionJobs)
     return ok({ items: sortHolds(holds).map(holdView), groups: volume.groups })
   }),
 
   tenantRoute(
     { method: 'post', path: `${base}/legal-holds`, operationId: 'placeLegalHold', access: 'tenant:write', idempotent: true },
-    async ({ tx, tenantId, now, body, actor }) => {
+    async ({ tx, tenantId, now, deps, body, actor }) => {
       const reason = givenText(body.reason, 'reason', true) ?? ''
-      const { holds, volume } = await settled(tx, tenantId, now)
+      const { holds, volume } = await settled(tx, tenantId, now, deps.retentionJobs)
       const targetId = body.targetId.trim()
       const targetName =
         body.targetType === 'member' ? (await tx.members.get(tenantId, targetId))?.name : volume.groups.find((group) => group.id === targetId)?.name
@@ -170,8 +194,8 @@ export const retentionRoutes = [
 
   tenantRoute(
     { method: 'post', path: `${base}/legal-holds/:holdId/release`, operationId: 'releaseLegalHold', access: 'tenant:write', idempotent: true },
-    async ({ tx, tenantId, now, body, actor, params }) => {
-      const { holds } = await settled(tx, tenantId, now)
+    async ({ tx, tenantId, now, deps, body, actor, params }) => {
+      const { holds } = await settled(tx, tenantId, now, deps.retentionJobs)
       const hold = holds.find((candidate) => candidate.id === params.holdId)
       if (!hold) throw notFound('legal hold', params.holdId ?? '')
       const result = releaseHold(hold, givenText(body.reason, 'reason', true) ?? '', iso(now), changedBy(actor).person)

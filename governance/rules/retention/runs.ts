@@ -58,8 +58,40 @@ export function executeRun(record: RetentionRecord, volume: VolumeModel, held: R
   }
   return {
     record: { ...record, purgedBefore, purgedExceptions: exceptions },
-    run: { at: iso(atMs), deletedMessages: deleted.chat, deletedFiles: deleted.files, heldMessages: kept.chat, heldFiles: kept.files },
+    run: { at: iso(atMs), outcome: 'completed', retryAt: null, deletedMessages: deleted.chat, deletedFiles: deleted.files, heldMessages: kept.chat, heldFiles: kept.files },
   }
+}
+
+/** Thrown by `RetentionJobHooks.beforeRun` when deleting the data fails: the run is recorded as failed, and retried. */
+export class RunFailure extends Error {}
+
+/** Where deleting a tenant's data can fail outside the database; the test controls inject failures here. */
+export interface RetentionJobHooks {
+  beforeRun(tenantId: string): void
+}
+
+/** The first retry waits a minute; each further failure in a row doubles the wait, up to an hour. */
+export const FIRST_RETRY_MS = 60_000
+export const MAX_RETRY_MS = 60 * 60_000
+
+/**
+ * A run that failed at `atMs`: it deleted nothing, and says when it is tried again — later after each failure in a
+ * row, so a lasting fault neither hammers the database nor pushes the completed runs out of the kept history.
+ */
+export function failedRun(recentRuns: readonly Schemas['RetentionRun'][], atMs: number): Schemas['RetentionRun'] {
+  let failuresInARow = 0
+  for (const run of recentRuns) {
+    if (run.outcome !== 'failed') break
+    failuresInARow++
+  }
+  const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(failuresInARow, 10))
+  return { at: iso(atMs), outcome: 'failed', retryAt: iso(atMs + wait), deletedMessages: 0, deletedFiles: 0, heldMessages: 0, heldFiles: 0 }
+}
+
+/** Whether the newest run (runs newest first) failed and its retry time has not come yet. */
+export function waitingToRetry(recentRuns: readonly Schemas['RetentionRun'][], nowMs: number): boolean {
+  const newest = recentRuns[0]
+  return newest?.outcome === 'failed' && newest.retryAt !== null && Date.parse(newest.retryAt) > nowMs
 }
 
 /** The scheduled (shortened) policies take effect at `atMs`. */

@@ -293,7 +293,9 @@ class MemoryTransaction implements Transaction {
   readonly retention = {
     get: async (tenantId: string) => this.get<RetentionRecord>('retention', tenantId),
     save: async (record: RetentionRecord) => this.put('retention', record.tenantId, record),
-    runs: async (tenantId: string, limit: number) => (this.get<RetentionRunRecord[]>('retentionRuns', tenantId) ?? []).slice(0, limit),
+    // Runs a browser kept from before runs had an outcome were all completed ones.
+    runs: async (tenantId: string, limit: number) =>
+      (this.get<RetentionRunRecord[]>('retentionRuns', tenantId) ?? []).slice(0, limit).map((run) => ({ ...run, outcome: run.outcome ?? 'completed', retryAt: run.retryAt ?? null })),
     addRun: async (run: RetentionRunRecord) => {
       const runs = this.get<RetentionRunRecord[]>('retentionRuns', run.tenantId) ?? []
       this.put('retentionRuns', run.tenantId, [run, ...runs].slice(0, KEPT_RUNS))

@@ -413,6 +413,8 @@ class SqlTransaction implements Transaction {
       (await this.rows(`SELECT * FROM retention_runs WHERE tenant_id = $1 ORDER BY seq DESC LIMIT ${Number(limit)}`, [tenantId])).map((r) => ({
         tenantId: str(r.tenant_id),
         at: str(r.at),
+        outcome: r.outcome === 'failed' ? 'failed' : 'completed',
+        retryAt: r.retry_at === null ? null : str(r.retry_at),
         deletedMessages: Number(r.deleted_messages),
         deletedFiles: Number(r.deleted_files),
         heldMessages: Number(r.held_messages),
@@ -421,8 +423,8 @@ class SqlTransaction implements Transaction {
     addRun: async (run: RetentionRunRecord) => {
       const seq = await this.bump(run.tenantId, 'retention_runs', 1)
       await this.rows(
-        'INSERT INTO retention_runs (tenant_id, seq, at, deleted_messages, deleted_files, held_messages, held_files) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [run.tenantId, seq, run.at, run.deletedMessages, run.deletedFiles, run.heldMessages, run.heldFiles],
+        'INSERT INTO retention_runs (tenant_id, seq, at, outcome, retry_at, deleted_messages, deleted_files, held_messages, held_files) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [run.tenantId, seq, run.at, run.outcome, run.retryAt, run.deletedMessages, run.deletedFiles, run.heldMessages, run.heldFiles],
       )
       // Only the newest KEPT_RUNS are kept, as in the memory store.
       await this.rows('DELETE FROM retention_runs WHERE tenant_id = $1 AND seq <= $2', [run.tenantId, seq - KEPT_RUNS])

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { renderConsole, signInAs } from '@/test/render'
+import { injectFault, moveMockClock, renderConsole, signInAs } from '@/test/render'
 
 const base = 'http://localhost:3000/api/v1/tenants/t-acme/retention'
 
@@ -50,6 +50,19 @@ describe('retention page', () => {
     expect(within(audit).queryByRole('button')).not.toBeInTheDocument()
     const history = screen.getByRole('region', { name: 'History of changes' })
     expect(await within(history).findAllByText('法务部建议：聊天记录保留三年', {}, { timeout: 5000 })).toHaveLength(2)
+  })
+
+  it('says at the top when the newest deletion run failed, that nothing was deleted, and when it is retried', async () => {
+    await signInAs('admin-acme')
+    await injectFault({ path: '/jobs/retention-run/t-acme' })
+    await moveMockClock({ advanceMs: 86_400_000 })
+    const { chat } = await openPage()
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The last deletion run failed')
+    expect(alert).toHaveTextContent(/nothing was deleted.*tries again automatically at/)
+    expect(within(chat).getByText(/Failed, nothing deleted/)).toBeInTheDocument()
+    const runs = screen.getByRole('region', { name: 'Deletion runs' })
+    expect(within(runs).getAllByRole('row')[1]).toHaveTextContent(/Failed.*Retry at/)
   })
 
   it.each([

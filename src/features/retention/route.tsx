@@ -12,6 +12,7 @@ import { SectionCard } from '@/shared/ui/SectionCard'
 import { RETENTION_KINDS, retentionQuery, useRetention } from './api'
 import { History } from './components/History'
 import { LegalHolds } from './components/LegalHolds'
+import { FailedRun } from './components/FailedRun'
 import { PendingChange } from './components/PendingChange'
 import { PolicyCard } from './components/PolicyCard'
 import { Runs } from './components/Runs'
@@ -35,6 +36,7 @@ export function Component() {
       <QueryView query={retention}>
         {(settings) => (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <FailedRun settings={settings} />
             <PendingChange settings={settings} tenantId={tenantId} write={access.retention.write} />
             <Row gutter={[16, 16]}>
               {RETENTION_KINDS.map((kind) => (

@@ -171,10 +171,17 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, write }: Poli
             </Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('policy.nextRun')}>
-            <RelativeTime iso={settings.nextRunAt} />
+            {/* After a failure the next run is its retry, not the missed time. */}
+            <RelativeTime iso={lastRun?.outcome === 'failed' && lastRun.retryAt ? lastRun.retryAt : settings.nextRunAt} />
           </Descriptions.Item>
           <Descriptions.Item label={t('policy.lastRun')}>
-            {lastRun ? (
+            {lastRun?.outcome === 'failed' ? (
+              <span>
+                {t('policy.lastRunFailed')}
+                {' · '}
+                <RelativeTime iso={lastRun.at} />
+              </span>
+            ) : lastRun ? (
               <span>
                 {t('policy.lastRunValue', {
                   count: n(kind === 'chat' ? lastRun.deletedMessages : lastRun.deletedFiles),
