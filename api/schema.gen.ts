@@ -1411,8 +1411,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Member"][];
-                        /** @description Number of members matching the filters. */
+                        /** @description Number of members matching the filters, counted on the first page and carried by the cursor. A text search (q) counts up to 1 000 matches; past that, total is 1000 and totalCapped is true. */
                         total: number;
+                        /** @description True when more than `total` members match (say "1 000+" and invite a narrower search). */
+                        totalCapped: boolean;
+                        /** @description Keyset cursor (the last member's name and id), so a page deep in the list costs what the first does. */
                         nextCursor: string | null;
                     };
                 };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { expectProblem, forEachStore, json, type Schemas } from './harness'
 
-type Page = { items: Schemas['Member'][]; total: number; nextCursor: string | null }
+type Page = { items: Schemas['Member'][]; total: number; totalCapped: boolean; nextCursor: string | null }
 
 forEachStore((setup, store) => {
   describe(`session and tenants [${store.name}]`, () => {
@@ -102,12 +102,20 @@ forEachStore((setup, store) => {
       expect(first.nextCursor).toEqual(expect.any(String))
       const second = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?limit=200&cursor=${encodeURIComponent(first.nextCursor ?? '')}`))
       expect(second.items).toHaveLength(100)
-      expect(second.nextCursor).toBeNull()
+      expect(second).toMatchObject({ total: 300, totalCapped: false, nextCursor: null })
       expect(new Set([...first.items, ...second.items].map((member) => member.id)).size).toBe(300)
       const names = [...first.items, ...second.items].map((member) => member.name)
       expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
       const wrong = await api.get(`/api/v1/tenants/t-acme/members?q=li&cursor=${encodeURIComponent(first.nextCursor ?? '')}`)
       expect((await expectProblem(wrong, 400, 'urn:problem:validation')).errors?.[0]?.field).toBe('cursor')
+      // A last page that happens to be full ends the list too: no cursor to an empty page.
+      const half = await json<Page>(await api.get('/api/v1/tenants/t-acme/members?limit=150'))
+      const rest = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?limit=150&cursor=${encodeURIComponent(half.nextCursor ?? '')}`))
+      expect(rest.items).toHaveLength(150)
+      expect(rest.nextCursor).toBeNull()
+      // A forged cursor is refused, not trusted.
+      const forged = await api.get(`/api/v1/tenants/t-acme/members?cursor=${encodeURIComponent(btoa('0.abc.%7B%7D'))}`)
+      expect((await expectProblem(forged, 400, 'urn:problem:validation')).errors?.[0]?.field).toBe('cursor')
     })
 
     it('filters by department (with sub-departments), status and role', async () => {
@@ -177,7 +185,15 @@ forEachStore((setup, store) => {
         const page = await json<Page>(await api.get('/api/v1/tenants/t-acme/members?q=wang'))
         expect(page.items.length).toBeGreaterThan(0)
         const all = await json<Page>(await api.get('/api/v1/tenants/t-acme/members?limit=1'))
-        expect(all.total).toBe(100_000)
+        expect(all).toMatchObject({ total: 100_000, totalCapped: false })
+        // A search that matches everyone counts to the cap and says there are more; its pages still run on by keyset.
+        const broad = await json<Page>(await api.get('/api/v1/tenants/t-acme/members?q=acme.example&limit=100'))
+        expect(broad).toMatchObject({ total: 1000, totalCapped: true })
+        const deeper = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?q=acme.example&limit=100&cursor=${encodeURIComponent(broad.nextCursor ?? '')}`))
+        expect(deeper).toMatchObject({ total: 1000, totalCapped: true })
+        expect(deeper.items).toHaveLength(100)
+        expect((deeper.items[0]?.name ?? '') >= (broad.items.at(-1)?.name ?? '')).toBe(true)
+        expect(new Set([...broad.items, ...deeper.items].map((member) => member.id)).size).toBe(200)
 
         type AuditPage = { items: Schemas['AuditEvent'][]; nextCursor: string | null }
         const first = await json<AuditPage>(await api.get('/api/v1/tenants/t-acme/audit-events?limit=200'))

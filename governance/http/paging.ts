@@ -36,3 +36,29 @@ export function decodeCursor(cursor: unknown, fingerprint: string): number | nul
   if (match[2] !== fingerprint) throw invalidCursor('The cursor belongs to a different search; start again from the first page.')
   return Number(match[1])
 }
+
+/** A cursor carrying a small JSON value (a keyset position and what the first page counted), bound to its filters. */
+export function encodeJsonCursor(value: unknown, fingerprint: string): string {
+  return encodeCursor(0, `${fingerprint}.${encodeURIComponent(JSON.stringify(value))}`)
+}
+
+export function decodeJsonCursor<T>(cursor: unknown, fingerprint: string, isValid: (value: unknown) => value is T): T | null {
+  if (cursor === null || cursor === undefined || cursor === '') return null
+  let text: string
+  try {
+    text = atob(String(cursor))
+  } catch {
+    throw invalidCursor('The cursor is not one this server issued.')
+  }
+  const match = /^0\.([^.]+)\.(.+)$/.exec(text)
+  if (!match) throw invalidCursor('The cursor is not one this server issued.')
+  if (match[1] !== fingerprint) throw invalidCursor('The cursor belongs to a different search; start again from the first page.')
+  let value: unknown
+  try {
+    value = JSON.parse(decodeURIComponent(match[2] ?? ''))
+  } catch {
+    throw invalidCursor('The cursor is not one this server issued.')
+  }
+  if (!isValid(value)) throw invalidCursor('The cursor is not one this server issued.')
+  return value
+}

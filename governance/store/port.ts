@@ -42,9 +42,17 @@ export interface MemberSearch {
   departmentIds: string[] | null
   status: Schemas['MemberStatus'] | null
   role: Schemas['MemberRole'] | null
-  /** Numbers of rows to skip (the protocol layer's cursor). */
-  offset: number
+  /** Keyset paging: the page starts after this member in (name, id) order, compared bytewise; null = from the start. */
+  after: { name: string; id: string } | null
   limit: number
+  /** Count the matches — every one (upTo null), or up to upTo and say whether there are more; null = do not count. */
+  count: { upTo: number | null } | null
+}
+
+/** How many members match: `capped` means more than `total` (the count stopped there). */
+export interface MemberMatches {
+  total: number
+  capped: boolean
 }
 
 export interface MemberCounts {
@@ -59,7 +67,7 @@ export interface MemberRepository {
   get(tenantId: string, memberId: string): Promise<MemberRecord | null>
   getMany(tenantId: string, memberIds: readonly string[]): Promise<Map<string, MemberRecord>>
   /** Sorted by name, then id. */
-  search(tenantId: string, query: MemberSearch): Promise<{ items: MemberRecord[]; total: number }>
+  search(tenantId: string, query: MemberSearch): Promise<{ items: MemberRecord[]; matches: MemberMatches | null }>
   /** Removed members are left out of every count. */
   counts(tenantId: string): Promise<MemberCounts>
 }

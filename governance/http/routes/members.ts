@@ -2,12 +2,28 @@
 import type { components } from '@contract/schema.gen'
 import { departmentSubtree } from '../../rules/departments'
 import { fieldError, validation } from '../../rules/errors'
-import { maskEmail, maskPhone } from '../../rules/members'
+import { maskEmail, maskPhone, SEARCH_COUNT_CAP } from '../../rules/members'
 import type { MemberRecord } from '../../rules/records'
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, hashText } from '../paging'
+import { decodeJsonCursor, DEFAULT_LIMIT, encodeJsonCursor, hashText } from '../paging'
 import { ok, tenantRoute } from '../route'
 
 type Member = components['schemas']['Member']
+
+/** Where the next page starts (after this member) and what the first page counted. */
+interface MemberCursor {
+  name: string
+  id: string
+  total: number
+  capped: boolean
+  /** Members on this page and the ones before it. */
+  seen: number
+}
+
+const isMemberCursor = (value: unknown): value is MemberCursor => {
+  if (typeof value !== 'object' || value === null) return false
+  const cursor = value as Record<string, unknown>
+  return typeof cursor.name === 'string' && typeof cursor.id === 'string' && Number.isInteger(cursor.total) && typeof cursor.capped === 'boolean' && Number.isInteger(cursor.seen)
+}
 
 export function memberView(member: MemberRecord, departmentName: string, masked: boolean): Member {
   return {
@@ -51,21 +67,28 @@ export const memberRoutes = [
       const role = query.role ?? null
       const limit = query.limit ?? DEFAULT_LIMIT
       const fingerprint = hashText(JSON.stringify([tenantId, q, departmentId, status, role]))
-      const offset = decodeCursor(query.cursor, fingerprint) ?? 0
+      const cursor = decodeJsonCursor(query.cursor, fingerprint, isMemberCursor)
       const page = await tx.members.search(tenantId, {
         q: q === '' ? null : q,
         departmentIds: departmentId === null ? null : [...departmentSubtree(departments, [departmentId])],
         status,
         role,
-        offset,
+        after: cursor ? { name: cursor.name, id: cursor.id } : null,
         limit,
+        // Counted once, on the first page; the cursor carries it on.
+        count: cursor ? null : { upTo: q === '' ? null : SEARCH_COUNT_CAP },
       })
+      const matches = page.matches ?? { total: cursor?.total ?? 0, capped: cursor?.capped ?? false }
       const names = new Map(departments.map((department) => [department.id, department.name]))
-      const next = offset + page.items.length
+      const last = page.items.at(-1)
+      const seen = (cursor?.seen ?? 0) + page.items.length
+      // A full page may be the last one: the count (when it is exact) says so, so no cursor leads to an empty page.
+      const more = page.items.length === limit && last !== undefined && (matches.capped || seen < matches.total)
       return ok({
         items: page.items.map((member) => memberView(member, names.get(member.departmentId) ?? '', actor.masked)),
-        total: page.total,
-        nextCursor: next < page.total ? encodeCursor(next, fingerprint) : null,
+        total: matches.total,
+        totalCapped: matches.capped,
+        nextCursor: more ? encodeJsonCursor({ name: last.name, id: last.id, total: matches.total, capped: matches.capped, seen } satisfies MemberCursor, fingerprint) : null,
       })
     },
   ),

@@ -1,7 +1,7 @@
 // The memory store's member directory: generated members in name order, searched in one pass over compact
 // text, with stored changes (patches) laid over the generated base at read time.
 import type { MemberRecord } from '../../rules/records'
-import type { MemberCounts, MemberSearch } from '../port'
+import type { MemberCounts, MemberMatches, MemberSearch } from '../port'
 import { memberAt, memberIdPrefix } from '../../seed/members'
 import type { MemberSource } from '../../seed/dataset'
 
@@ -54,11 +54,14 @@ export function searchMembers(
   source: MemberSource,
   patches: ReadonlyMap<string, MemberPatch>,
   query: MemberSearch,
-): { items: MemberRecord[]; total: number } {
+): { items: MemberRecord[]; matches: MemberMatches | null } {
   const { members, order, text } = baseIndex(tenantId, source)
   const departments = query.departmentIds === null ? null : new Set(query.departmentIds)
+  const after = query.after
+  const upTo = query.count?.upTo ?? null
   const items: MemberRecord[] = []
   let total = 0
+  let capped = false
   for (let position = 0; position < order.length; position++) {
     const index = order[position] ?? 0
     const base = members[index]
@@ -69,10 +72,20 @@ export function searchMembers(
     if (query.role !== null && member.role !== query.role) continue
     if (departments !== null && !departments.has(member.departmentId)) continue
     if (query.q !== null && !(patch ? searchText(member) : (text[index] ?? '')).includes(query.q)) continue
-    if (total >= query.offset && items.length < query.limit) items.push(member)
+    const past = after === null || member.name > after.name || (member.name === after.name && member.id > after.id)
+    if (past && items.length < query.limit) items.push(member)
+    if (query.count === null) {
+      if (items.length >= query.limit) break
+      continue
+    }
+    if (upTo !== null && total >= upTo) {
+      capped = true
+      if (items.length >= query.limit) break
+      continue
+    }
     total++
   }
-  return { items, total }
+  return { items, matches: query.count === null ? null : { total, capped } }
 }
 
 const baseCounts = new Map<string, MemberCounts>()

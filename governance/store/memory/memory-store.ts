@@ -196,7 +196,7 @@ class MemoryTransaction implements Transaction {
     },
     search: async (tenantId: string, query: Parameters<Transaction['members']['search']>[1]) => {
       const source = this.source(tenantId)
-      return source ? searchMembers(tenantId, source, this.memberPatches(tenantId), query) : { items: [], total: 0 }
+      return source ? searchMembers(tenantId, source, this.memberPatches(tenantId), query) : { items: [], matches: query.count === null ? null : { total: 0, capped: false } }
     },
     counts: async (tenantId: string) => {
       const source = this.source(tenantId)

@@ -1,6 +1,7 @@
 // Opens the server's database: a real PostgreSQL when given a URL, else PGlite (files in `dataDir`, or in
 // memory); migrates it and seeds the demo scenario on first start.
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import pg from 'pg'
 import type { ScenarioName } from '../../seed/dataset'
@@ -41,7 +42,7 @@ export async function openClient(options: SqlStoreOptions): Promise<SqlClient> {
     pool.on('error', (error) => options.onIdleError?.(error))
     return postgresClient(pool)
   }
-  const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm }, parsers: pgliteParsers })
+  const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm, btree_gin }, parsers: pgliteParsers })
   return pgliteClient(db)
 }
 

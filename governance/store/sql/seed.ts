@@ -118,6 +118,9 @@ export async function seedScenario(db: SqlClient, scenario: ScenarioName): Promi
     await seedMembers(tx, dataset)
     await seedAudit(tx, dataset)
   })
+  // Fresh statistics after a bulk load: without them the planner guesses at 100 000 members and a million events
+  // (and picks sequential scans a search index would beat). Autovacuum would get there, minutes later.
+  if (scenario === 'large') await db.query('ANALYZE')
 }
 
 /** Forgets everything and seeds `scenario` afresh (test controls, and the first start). */

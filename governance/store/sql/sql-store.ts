@@ -248,19 +248,34 @@ class SqlTransaction implements Transaction {
         where.push(clause(`$${params.length}`))
       }
       if (query.q !== null) add((p) => `search LIKE ${p} ESCAPE '\\'`, containsPattern(query.q))
+      // One or two characters (a Chinese given name, a surname): the grams index finds them; trigrams cannot.
+      if (query.q !== null && [...query.q].length <= 2) add((p) => `search_grams @> ARRAY[${p}::text]`, query.q)
       if (query.departmentIds !== null) add((p) => `department_id = ANY(${p}::text[])`, query.departmentIds)
       if (query.status !== null) add((p) => `status = ${p}`, query.status)
       if (query.role !== null) add((p) => `role = ${p}`, query.role)
       const filter = where.join(' AND ')
-      const offset = Math.max(0, Math.trunc(query.offset))
-      const items = (
-        await this.rows(`SELECT * FROM members WHERE ${filter} ORDER BY name COLLATE "C", id COLLATE "C" OFFSET ${offset} LIMIT ${Math.max(0, Math.trunc(query.limit))}`, params)
-      ).map(member)
-      // A page that is not full ends the list, so it tells the total without a second pass over the tenant: a
-      // rare search term costs one scan, not two (the count is what a search on 100 000 members spends its time on).
-      if (items.length < query.limit && (items.length > 0 || offset === 0)) return { items, total: offset + items.length }
-      const total = await this.one(`SELECT count(*) AS total FROM members WHERE ${filter}`, params)
-      return { items, total: Number(total?.total ?? 0) }
+      const countParams = [...params]
+      let page = filter
+      if (query.after !== null) {
+        params.push(query.after.name, query.after.id)
+        // A row comparison the (tenant_id, name, id) index answers directly: page 2 000 costs what page 1 does.
+        page += ` AND (name COLLATE "C", id COLLATE "C") > ($${params.length - 1} COLLATE "C", $${params.length} COLLATE "C")`
+      }
+      const limit = Math.max(0, Math.trunc(query.limit))
+      const items = (await this.rows(`SELECT * FROM members WHERE ${page} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${limit}`, params)).map(member)
+      if (query.count === null) return { items, matches: null }
+      // A first page that is not full is the whole list: no second pass over the tenant.
+      if (query.after === null && items.length < limit) return { items, matches: { total: items.length, capped: false } }
+      const upTo = query.count.upTo
+      // Counting stops one past the cap: a broad search ("a", a mail domain) would otherwise visit every member.
+      const counted = await this.one(
+        upTo === null
+          ? `SELECT count(*) AS total FROM members WHERE ${filter}`
+          : `SELECT count(*) AS total FROM (SELECT 1 FROM members WHERE ${filter} LIMIT ${Math.trunc(upTo) + 1}) AS capped`,
+        countParams,
+      )
+      const total = Number(counted?.total ?? 0)
+      return { items, matches: upTo !== null && total > upTo ? { total: upTo, capped: true } : { total, capped: false } }
     },
     counts: async (tenantId: string): Promise<MemberCounts> => {
       const rows = await this.rows(
