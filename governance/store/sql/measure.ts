@@ -17,7 +17,7 @@ const ROUNDS = Number(process.env.MEASURE_ROUNDS ?? 20)
 /** Substrings people type: surnames and full names (CJK), email parts, employee numbers (whole and partial). */
 const QUERIES: Record<string, string[]> = {
   name: ['王', '王芳', '陈静', '李娜', '张伟', '刘洋', '黄', '周杰'],
-  email: ['wang.fang', 'chen', 'jing.li', 'wei.zhang1', 'acme.example', 'yang12'],
+  email: ['wang.fang', 'chen', 'jing.li', 'wei.zhang1', 'acme.example', 'yang12', 'wang', 'zhang', 'li', 'liu'],
   employeeNo: ['ac000001', 'ac012345', '09876', 'ac0999', '5432', 'ac1000'],
 }
 

@@ -27,6 +27,12 @@ import { insertAudit, saveAppRow, saveRequestRow, saveRetentionRow } from './see
 
 type Row = Record<string, unknown>
 
+/** A member's own columns, not the search text and grams kept beside them for the indexes. */
+const MEMBER_COLUMNS = 'tenant_id, id, name, email, employee_no, phone, department_id, role, status, joined_at'
+
+/** How far a filtered directory page looks ahead in name order before it asks the search indexes instead. */
+const NAME_ORDER_WINDOW = 2000
+
 const RETRYABLE = new Set(['40001', '40P01'])
 const MAX_ATTEMPTS = 10
 /** Runs kept per tenant, as in the memory store (the screen shows the last ten). */
@@ -222,14 +228,14 @@ class SqlTransaction implements Transaction {
   readonly members = {
     departments: async (tenantId: string) => (await this.rows('SELECT * FROM departments WHERE tenant_id = $1 ORDER BY id COLLATE "C"', [tenantId])).map(department),
     get: async (tenantId: string, memberId: string) => {
-      const row = await this.one('SELECT * FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, memberId])
+      const row = await this.one(`SELECT ${MEMBER_COLUMNS} FROM members WHERE tenant_id = $1 AND id = $2`, [tenantId, memberId])
       return row ? member(row) : null
     },
     getMany: async (tenantId: string, memberIds: readonly string[]) => {
       const found = new Map<string, MemberRecord>()
       if (memberIds.length === 0) return found
       const rows = new Map<string, MemberRecord>()
-      for (const row of await this.rows('SELECT * FROM members WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, [...new Set(memberIds)]])) {
+      for (const row of await this.rows(`SELECT ${MEMBER_COLUMNS} FROM members WHERE tenant_id = $1 AND id = ANY($2::text[])`, [tenantId, [...new Set(memberIds)]])) {
         const record = member(row)
         rows.set(record.id, record)
       }
@@ -255,14 +261,34 @@ class SqlTransaction implements Transaction {
       if (query.role !== null) add((p) => `role = ${p}`, query.role)
       const filter = where.join(' AND ')
       const countParams = [...params]
-      let page = filter
+      const limit = Math.max(0, Math.trunc(query.limit))
+      let keyset = ''
+      let plainKeyset = ''
       if (query.after !== null) {
         params.push(query.after.name, query.after.id)
+        const [a, b] = [`$${params.length - 1} COLLATE "C"`, `$${params.length} COLLATE "C"`]
         // A row comparison the (tenant_id, name, id) index answers directly: page 2 000 costs what page 1 does.
-        page += ` AND (name COLLATE "C", id COLLATE "C") > ($${params.length - 1} COLLATE "C", $${params.length} COLLATE "C")`
+        keyset = ` AND (name COLLATE "C", id COLLATE "C") > (${a}, ${b})`
+        plainKeyset = ` AND ((name || '') COLLATE "C", (id || '') COLLATE "C") > (${a}, ${b})`
       }
-      const limit = Math.max(0, Math.trunc(query.limit))
-      const items = (await this.rows(`SELECT * FROM members WHERE ${page} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${limit}`, params)).map(member)
+      const inNameOrder = (sql: string) => this.rows(sql, params).then((rows) => rows.map(member))
+      let items: MemberRecord[]
+      if (where.length === 1) {
+        items = await inNameOrder(`SELECT ${MEMBER_COLUMNS} FROM members WHERE ${filter}${keyset} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${limit}`)
+      } else {
+        // Filtered: when matches are dense, the next few thousand members in name order hold the page (cheap, by the
+        // name index). When they are sparse or bunched elsewhere in the order (pinyin "wang" are all the 王 names),
+        // walking the name index would visit most of the tenant: the search indexes find every match and sort those.
+        items = await inNameOrder(
+          `SELECT ${MEMBER_COLUMNS} FROM (SELECT * FROM members WHERE tenant_id = $1${keyset} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${NAME_ORDER_WINDOW}) AS next
+           WHERE ${filter} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${limit}`,
+        )
+        if (items.length < limit) {
+          items = await inNameOrder(
+            `SELECT ${MEMBER_COLUMNS} FROM members WHERE ${filter}${plainKeyset} ORDER BY (name || '') COLLATE "C", (id || '') COLLATE "C" LIMIT ${limit}`,
+          )
+        }
+      }
       if (query.count === null) return { items, matches: null }
       // A first page that is not full is the whole list: no second pass over the tenant.
       if (query.after === null && items.length < limit) return { items, matches: { total: items.length, capped: false } }
