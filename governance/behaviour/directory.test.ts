@@ -93,6 +93,24 @@ forEachStore((setup, store) => {
       expect(plain.items[0]?.email).toBe('wang.fang@acme.example')
     })
 
+    it('finds members by the phone’s last four digits, and a support agent never by the email they cannot see', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const wang = (await json<Page>(await api.get('/api/v1/tenants/t-acme/members?q=AC000001'))).items[0]
+      if (!wang) throw new Error('the seed has no AC000001')
+      const lastFour = wang.phoneMasked.slice(-4)
+      const byPhone = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?q=${lastFour}&limit=200`))
+      expect(byPhone.items.map((member) => member.id)).toContain(wang.id)
+      expect(byPhone.items.every((member) => member.phoneMasked.endsWith(lastFour) || `${member.employeeNo}\n${member.email}`.toLowerCase().includes(lastFour))).toBe(true)
+      expect((await json<Page>(await api.get('/api/v1/tenants/t-acme/members?q=wang.fang@'))).items.map((member) => member.id)).toContain(wang.id)
+
+      await api.signInAs('support-agent')
+      expect(await json<Page>(await api.get('/api/v1/tenants/t-acme/members?q=wang.fang@'))).toMatchObject({ items: [], total: 0 })
+      const agentByPhone = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?q=${lastFour}&limit=200`))
+      expect(agentByPhone.items.map((member) => member.id)).toContain(wang.id)
+      expect(agentByPhone.items.every((member) => member.phoneMasked.endsWith(lastFour) || member.employeeNo.toLowerCase().includes(lastFour))).toBe(true)
+    })
+
     it('pages members with a cursor bound to the search', async () => {
       const api = await setup()
       await api.signInAs('admin-acme')

@@ -36,8 +36,10 @@ export interface TenantRepository {
 }
 
 export interface MemberSearch {
-  /** Lower-case text matched against name, email and employee number. */
+  /** Lower-case text matched against name, email, employee number and the phone's last four digits. */
   q: string | null
+  /** For a reader who sees masked data: match only what they see (name, employee number, the phone's last four). */
+  visibleOnly: boolean
   /** Departments to look in (a subtree already expanded); null = all. */
   departmentIds: string[] | null
   status: Schemas['MemberStatus'] | null

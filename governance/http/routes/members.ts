@@ -70,6 +70,7 @@ export const memberRoutes = [
       const cursor = decodeJsonCursor(query.cursor, fingerprint, isMemberCursor)
       const page = await tx.members.search(tenantId, {
         q: q === '' ? null : q,
+        visibleOnly: actor.masked,
         departmentIds: departmentId === null ? null : [...departmentSubtree(departments, [departmentId])],
         status,
         role,

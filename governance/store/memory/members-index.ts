@@ -37,7 +37,10 @@ function baseIndex(tenantId: string, source: MemberSource): BaseIndex {
   return index
 }
 
-const searchText = (member: MemberRecord): string => `${member.name}\n${member.email}\n${member.employeeNo}`.toLowerCase()
+const searchText = (member: MemberRecord): string => `${member.name}\n${member.email}\n${member.employeeNo}\n${member.phone.slice(-4)}`.toLowerCase()
+
+/** What a reader who sees masked data may match: never the email, never more of the phone than its last four. */
+const visibleText = (member: MemberRecord): string => `${member.name}\n${member.employeeNo}\n${member.phone.slice(-4)}`.toLowerCase()
 
 /** The generated member with that id, if the id is one of the generated ones. */
 export function baseMember(tenantId: string, source: MemberSource, memberId: string): MemberRecord | null {
@@ -72,6 +75,7 @@ export function searchMembers(
     if (query.role !== null && member.role !== query.role) continue
     if (departments !== null && !departments.has(member.departmentId)) continue
     if (query.q !== null && !(patch ? searchText(member) : (text[index] ?? '')).includes(query.q)) continue
+    if (query.q !== null && query.visibleOnly && !visibleText(member).includes(query.q)) continue
     const past = after === null || member.name > after.name || (member.name === after.name && member.id > after.id)
     if (past && items.length < query.limit) items.push(member)
     if (query.count === null) {

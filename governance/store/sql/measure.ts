@@ -32,7 +32,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const search = (opened: OpenedSqlStore, q: string | null, after: MemberSearch['after'], count: MemberSearch['count']) =>
   timed(() =>
-    opened.store.transaction((tx) => tx.members.search('t-acme', { q, departmentIds: null, status: null, role: null, after, limit: 50, count }), { mostlyReads: true }),
+    opened.store.transaction((tx) => tx.members.search('t-acme', { q, visibleOnly: false, departmentIds: null, status: null, role: null, after, limit: 50, count }), { mostlyReads: true }),
   )
 
 const report = (label: string, what: string, times: number[], extra = '') => {
@@ -65,7 +65,7 @@ async function searchTimings(opened: OpenedSqlStore, label: string): Promise<voi
   const middle = await opened.store.transaction(async (tx) => {
     let after: MemberSearch['after'] = null
     for (let step = 0; step < 10; step++) {
-      const page = await tx.members.search('t-acme', { q: null, departmentIds: null, status: null, role: null, after, limit: 5000, count: null })
+      const page = await tx.members.search('t-acme', { q: null, visibleOnly: false, departmentIds: null, status: null, role: null, after, limit: 5000, count: null })
       const last = page.items.at(-1)
       after = last ? { name: last.name, id: last.id } : after
     }

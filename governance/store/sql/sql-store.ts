@@ -254,6 +254,10 @@ class SqlTransaction implements Transaction {
         where.push(clause(`$${params.length}`))
       }
       if (query.q !== null) add((p) => `search LIKE ${p} ESCAPE '\\'`, containsPattern(query.q))
+      if (query.q !== null && query.visibleOnly) {
+        // The index narrows; this keeps only what the reader sees (a masked email must not be searchable).
+        add((p) => `(lower(name) LIKE ${p} ESCAPE '\\' OR lower(employee_no) LIKE ${p} ESCAPE '\\' OR right(phone, 4) LIKE ${p} ESCAPE '\\')`, containsPattern(query.q))
+      }
       // One or two characters (a Chinese given name, a surname): the grams index finds them; trigrams cannot.
       if (query.q !== null && [...query.q].length <= 2) add((p) => `search_grams @> ARRAY[${p}::text]`, query.q)
       if (query.departmentIds !== null) add((p) => `department_id = ANY(${p}::text[])`, query.departmentIds)

@@ -1,7 +1,11 @@
 -- Member search indexes lead with tenant_id like every other (btree_gin lets a GIN index hold the tenant beside the
 -- text), so a search only ever visits its own tenant's postings.
+-- The search text also holds the phone's last four digits (what the masked phone shows: 138****5432), so a member can
+-- be found by them; never the whole number.
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 DROP INDEX IF EXISTS members_search;
+ALTER TABLE members DROP COLUMN search;
+ALTER TABLE members ADD COLUMN search text GENERATED ALWAYS AS (lower(name || chr(10) || email || chr(10) || employee_no || chr(10) || right(phone, 4))) STORED;
 CREATE INDEX members_search ON members USING gin (tenant_id, search gin_trgm_ops);
 
 -- Trigrams cannot serve a one- or two-character search, and Chinese names are two or three characters: 王芳 would
@@ -16,5 +20,5 @@ CREATE FUNCTION search_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRIC
     ) AS grams
   )
 $$;
-ALTER TABLE members ADD COLUMN search_grams text[] GENERATED ALWAYS AS (search_grams(lower(name || chr(10) || email || chr(10) || employee_no))) STORED;
+ALTER TABLE members ADD COLUMN search_grams text[] GENERATED ALWAYS AS (search_grams(lower(name || chr(10) || email || chr(10) || employee_no || chr(10) || right(phone, 4)))) STORED;
 CREATE INDEX members_search_grams ON members USING gin (tenant_id, search_grams);
