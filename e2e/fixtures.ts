@@ -123,8 +123,9 @@ export const test = base.extend<Fixtures, WorkerFixtures & RealServerOptions>({
 
   loginAs: async ({ page, mock }, use) => {
     await use(async (persona, path = '/', scenario = 'default') => {
-      // The server seeds 100 000 members and a million audit events into its database: slower than the mock's memory.
-      if (scenario === 'large' && apiMode() === 'server') base.info().slow()
+      // The server seeds 100 000 members and a million audit events into its embedded database (about a minute on a
+      // 2-core machine, more while the other worker runs): far slower than the mock's generated memory.
+      if (scenario === 'large' && apiMode() === 'server') base.info().setTimeout(base.info().timeout + 180_000)
       await mock.reset(scenario)
       await mock.signIn(persona)
       await page.goto(path)

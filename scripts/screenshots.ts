@@ -15,6 +15,8 @@ const shots: Shot[] = [
   { name: 'overview-support', persona: 'support-agent', path: '/tenants/t-acme' },
   { name: 'tenant-chooser-support', persona: 'support-agent', path: '/tenants' },
   { name: 'no-access-support', persona: 'support-agent', path: '/tenants/t-northwind' },
+  { name: 'members', persona: 'admin-acme', path: '/tenants/t-acme/members' },
+  { name: 'members-support', persona: 'support-agent', path: '/tenants/t-acme/members' },
   { name: 'apps', persona: 'admin-acme', path: '/tenants/t-acme/apps' },
   { name: 'retention', persona: 'admin-acme', path: '/tenants/t-acme/retention' },
 ]

@@ -1,6 +1,6 @@
 // The side navigation: one entry per capability that exists (entries appear as capabilities land).
 import type { ReactNode } from 'react'
-import { AppstoreOutlined, DashboardOutlined, FieldTimeOutlined } from '@ant-design/icons'
+import { AppstoreOutlined, DashboardOutlined, FieldTimeOutlined, TeamOutlined } from '@ant-design/icons'
 import type { TFunction } from 'i18next'
 
 export interface NavEntry {
@@ -12,6 +12,7 @@ export interface NavEntry {
 
 export const navigation: NavEntry[] = [
   { path: '', label: (t) => t('nav.overview'), icon: <DashboardOutlined aria-hidden /> },
+  { path: 'members', label: (t) => t('nav.members'), icon: <TeamOutlined aria-hidden /> },
   { path: 'apps', label: (t) => t('nav.apps'), icon: <AppstoreOutlined aria-hidden /> },
   { path: 'retention', label: (t) => t('nav.retention'), icon: <FieldTimeOutlined aria-hidden /> },
 ]

@@ -26,6 +26,7 @@ const tenantRoutes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageLoading />,
   },
+  { path: 'members', lazy: () => import('@/features/members/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
 ]

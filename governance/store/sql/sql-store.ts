@@ -30,6 +30,12 @@ type Row = Record<string, unknown>
 /** A member's own columns, not the search text and grams kept beside them for the indexes. */
 const MEMBER_COLUMNS = 'tenant_id, id, name, email, employee_no, phone, department_id, role, status, joined_at'
 
+/** One or two characters, none of them ASCII: what the members' search_grams column holds (migration 0003). */
+const isWideGram = (q: string) => {
+  const characters = [...q]
+  return characters.length <= 2 && characters.every((character) => (character.codePointAt(0) ?? 0) > 0x7f)
+}
+
 /** How far a filtered directory page looks ahead in name order before it asks the search indexes instead. */
 const NAME_ORDER_WINDOW = 2000
 
@@ -258,8 +264,8 @@ class SqlTransaction implements Transaction {
         // The index narrows; this keeps only what the reader sees (a masked email must not be searchable).
         add((p) => `(lower(name) LIKE ${p} ESCAPE '\\' OR lower(employee_no) LIKE ${p} ESCAPE '\\' OR right(phone, 4) LIKE ${p} ESCAPE '\\')`, containsPattern(query.q))
       }
-      // One or two characters (a Chinese given name, a surname): the grams index finds them; trigrams cannot.
-      if (query.q !== null && [...query.q].length <= 2) add((p) => `search_grams @> ARRAY[${p}::text]`, query.q)
+      // One or two wide characters (a Chinese given name, a surname): the grams index finds them; trigrams cannot.
+      if (query.q !== null && isWideGram(query.q)) add((p) => `search_grams @> ARRAY[${p}::text]`, query.q)
       if (query.departmentIds !== null) add((p) => `department_id = ANY(${p}::text[])`, query.departmentIds)
       if (query.status !== null) add((p) => `status = ${p}`, query.status)
       if (query.role !== null) add((p) => `role = ${p}`, query.role)

@@ -27,24 +27,36 @@ export function AppCatalogue({ write, onOpen, onAction }: AppCatalogueProps) {
   const tenantId = useTenantId()
   const localized = useLocalized()
   const [params, setParams] = useSearchParams()
+  // The search box writes the URL from a timer: it starts from the URL as it is then (react-router hands a functional
+  // update the params of the render that made it), and a filter chosen meanwhile writes the typed search with it and
+  // cancels the timer — two navigations in flight would otherwise cancel each other and lose the filter.
+  const latestParams = useRef(params)
+  useEffect(() => {
+    latestParams.current = params
+  })
   const filters = readFilters(params)
   const apps = useApps(tenantId, filters)
   const scopes = useAppScopes(tenantId)
   const [search, setSearch] = useState(filters.q ?? '')
 
-  const setFilter = (name: keyof AppFilters, value: string | undefined) =>
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const setFilter = (name: keyof AppFilters, value: string | undefined) => {
+    const typed = name === 'q' ? null : search.trim()
+    if (typed !== null) clearTimeout(searchTimer.current)
     setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous)
+      () => {
+        const next = new URLSearchParams(latestParams.current)
         if (value) next.set(name, value)
         else next.delete(name)
+        if (typed) next.set('q', typed)
+        else if (typed === '') next.delete('q')
         return next
       },
       { replace: true },
     )
+  }
 
   // The search box updates the URL (and so the server query) once typing settles.
-  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(searchTimer.current), [])
   const onSearchChange = (value: string) => {
     setSearch(value)

@@ -6,6 +6,7 @@ const en = {
   nav: {
     label: 'Main navigation',
     overview: 'Overview',
+    members: 'Members',
     retention: 'Retention',
     apps: 'Apps',
   },
@@ -136,6 +137,7 @@ export const common: Bilingual<typeof en> = {
     nav: {
       label: '主导航',
       overview: '概览',
+      members: '成员',
       retention: '保留期限',
       apps: '应用管理',
     },

@@ -1,0 +1,78 @@
+// The member directory's server state: filters read from the URL, one page per (filters, cursor), departments.
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { memberRoleValues, memberStatusValues, type components } from '@contract/schema.gen'
+import { api, unwrap } from '@/shared/api/client'
+import { memberKeys } from '@/shared/members/api'
+
+type Schemas = components['schemas']
+export type Member = Schemas['Member']
+export type MemberStatus = Schemas['MemberStatus']
+export type MemberRole = Schemas['MemberRole']
+export type Department = Schemas['Department']
+
+export const MEMBER_STATUSES = memberStatusValues
+export const MEMBER_ROLES = memberRoleValues
+export const PAGE_SIZE = 50
+
+export interface DirectoryFilters {
+  q?: string
+  departmentId?: string
+  status?: MemberStatus
+  role?: MemberRole
+}
+
+/** The directory's filters as the URL holds them (unknown values are ignored). */
+export function readDirectoryFilters(params: URLSearchParams): DirectoryFilters {
+  const filters: DirectoryFilters = {}
+  const q = params.get('q')?.trim()
+  if (q) filters.q = q
+  const departmentId = params.get('department')
+  if (departmentId) filters.departmentId = departmentId
+  const status = MEMBER_STATUSES.find((candidate) => candidate === params.get('status'))
+  if (status) filters.status = status
+  const role = MEMBER_ROLES.find((candidate) => candidate === params.get('role'))
+  if (role) filters.role = role
+  return filters
+}
+
+export const directoryQuery = (tenantId: string, filters: DirectoryFilters, cursor: string | null) =>
+  queryOptions({
+    queryKey: [...memberKeys.tenant(tenantId), 'directory', { ...filters, cursor }] as const,
+    queryFn: () =>
+      unwrap(
+        api().GET('/api/v1/tenants/{tenantId}/members', {
+          params: { path: { tenantId }, query: { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
+    staleTime: 30_000,
+  })
+
+/** One page of the directory; the previous page stays on screen while the next loads. */
+export const useDirectory = (tenantId: string, filters: DirectoryFilters, cursor: string | null) =>
+  useQuery({ ...directoryQuery(tenantId, filters, cursor), placeholderData: keepPreviousData })
+
+export const useDepartments = (tenantId: string) =>
+  useQuery({
+    queryKey: ['departments', 'list', { tenantId }] as const,
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/departments', { params: { path: { tenantId } } })),
+    staleTime: 5 * 60_000,
+  })
+
+/** Departments in tree order (each after its parent), with their depth for indenting a flat list. */
+export function departmentTree(departments: readonly Department[]): { department: Department; depth: number }[] {
+  const children = new Map<string | null, Department[]>()
+  for (const department of departments) {
+    const siblings = children.get(department.parentId ?? null) ?? []
+    siblings.push(department)
+    children.set(department.parentId ?? null, siblings)
+  }
+  const ordered: { department: Department; depth: number }[] = []
+  const visit = (parentId: string | null, depth: number) => {
+    for (const department of children.get(parentId) ?? []) {
+      ordered.push({ department, depth })
+      visit(department.id, depth + 1)
+    }
+  }
+  visit(null, 0)
+  return ordered
+}

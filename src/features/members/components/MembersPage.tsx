@@ -1,0 +1,225 @@
+// The member directory: search and filters in the URL, one server page at a time (keyset cursors; the way back is
+// kept in the history entry, so Back, Previous and a reload all land where the admin was).
+import { useEffect, useRef, useState } from 'react'
+import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import type { TableColumnsType } from 'antd'
+import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { formatDate, formatNumber } from '@/shared/lib/format'
+import { useTenantAccess } from '@/shared/session/use-tenant'
+import { ErrorAlert } from '@/shared/ui/ErrorAlert'
+import { PageHeader } from '@/shared/ui/PageHeader'
+import { useDocumentTitle } from '@/shared/ui/use-document-title'
+import {
+  departmentTree,
+  MEMBER_ROLES,
+  MEMBER_STATUSES,
+  PAGE_SIZE,
+  readDirectoryFilters,
+  useDepartments,
+  useDirectory,
+  type DirectoryFilters,
+  type Member,
+  type MemberRole,
+  type MemberStatus,
+} from '../api'
+
+const SEARCH_DEBOUNCE_MS = 300
+const FILTER_PARAMS = { q: 'q', departmentId: 'department', status: 'status', role: 'role' } as const
+
+/** The cursors of the pages before this one, in the history entry (page 1's is ''). */
+interface PagingState {
+  trail?: string[]
+}
+
+export function MembersPage() {
+  const { t, i18n } = useTranslation('members')
+  // Support agents see personal data masked (the API masks it; the page says so and searches only what they see).
+  const { tenantId, isSupport: masked } = useTenantAccess()
+  const [params, setParams] = useSearchParams()
+  // The search box writes the URL from a timer: it starts from the URL as it is then (react-router hands a functional
+  // update the params of the render that made it), and a filter chosen meanwhile writes the typed search with it and
+  // cancels the timer — two navigations in flight would otherwise cancel each other and lose the filter.
+  const latestParams = useRef(params)
+  useEffect(() => {
+    latestParams.current = params
+  })
+  const location = useLocation()
+  const navigate = useNavigate()
+  const filters = readDirectoryFilters(params)
+  const cursor = params.get('cursor')
+  const page = Math.max(1, Number(params.get('page')) || 1)
+  const trail = (location.state as PagingState | null)?.trail ?? []
+  const directory = useDirectory(tenantId, filters, cursor)
+  const departments = useDepartments(tenantId)
+  const [search, setSearch] = useState(filters.q ?? '')
+  useDocumentTitle(t('title'))
+
+  // Any change of filters starts again at the first page.
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const setFilter = (name: keyof DirectoryFilters, value: string | undefined) => {
+    const typed = name === 'q' ? null : search.trim()
+    if (typed !== null) clearTimeout(searchTimer.current)
+    setParams(
+      () => {
+        const next = new URLSearchParams(latestParams.current)
+        if (value) next.set(FILTER_PARAMS[name], value)
+        else next.delete(FILTER_PARAMS[name])
+        if (typed) next.set('q', typed)
+        else if (typed === '') next.delete('q')
+        next.delete('cursor')
+        next.delete('page')
+        return next
+      },
+      { replace: true },
+    )
+  }
+
+  useEffect(() => () => clearTimeout(searchTimer.current), [])
+  const onSearchChange = (value: string) => {
+    setSearch(value)
+    clearTimeout(searchTimer.current)
+    searchTimer.current = setTimeout(() => setFilter('q', value.trim() || undefined), SEARCH_DEBOUNCE_MS)
+  }
+
+  const goTo = (target: { cursor: string | null; page: number; trail: string[] }) => {
+    const next = new URLSearchParams(params)
+    if (target.cursor) next.set('cursor', target.cursor)
+    else next.delete('cursor')
+    if (target.page > 1) next.set('page', String(target.page))
+    else next.delete('page')
+    void navigate({ search: next.toString() }, { state: { trail: target.trail } satisfies PagingState })
+  }
+
+  const n = (value: number) => formatNumber(value, i18n.language)
+  const data = directory.data
+  const names = new Map((departments.data?.items ?? []).map((department) => [department.id, department.name]))
+  const columns: TableColumnsType<Member> = [
+    { key: 'name', title: t('columns.name'), render: (_, member) => <Typography.Text strong>{member.name}</Typography.Text> },
+    { key: 'employeeNo', title: t('columns.employeeNo'), dataIndex: 'employeeNo' },
+    { key: 'email', title: t('columns.email'), dataIndex: 'email' },
+    { key: 'phone', title: t('columns.phone'), dataIndex: 'phoneMasked' },
+    { key: 'department', title: t('columns.department'), render: (_, member) => member.departmentName || names.get(member.departmentId) || member.departmentId },
+    { key: 'role', title: t('columns.role'), render: (_, member) => (member.role === 'admin' ? <Tag color="blue">{t('role.admin')}</Tag> : t('role.member')) },
+    { key: 'status', title: t('columns.status'), render: (_, member) => <MemberStatusText status={member.status} /> },
+    { key: 'joined', title: t('columns.joined'), render: (_, member) => formatDate(member.joinedAt, i18n.language) },
+  ]
+
+  const from = data && data.items.length > 0 ? (page - 1) * PAGE_SIZE + 1 : 0
+  const to = data ? (page - 1) * PAGE_SIZE + data.items.length : 0
+  const range = !data || data.items.length === 0 ? t('paging.none') : t(data.totalCapped ? 'paging.rangeCapped' : 'paging.range', { from: n(from), to: n(to), total: n(data.total) })
+  const anyFilter = Object.keys(filters).length > 0
+
+  return (
+    <>
+      <PageHeader title={t('title')}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {masked ? t('introMasked') : t('intro')}
+        </Typography.Paragraph>
+      </PageHeader>
+      <div role="search" aria-label={t('filters.label')}>
+        <Flex wrap gap="small" style={{ marginBottom: 16 }}>
+          <Input
+            aria-label={t('filters.search')}
+            placeholder={masked ? t('filters.searchPlaceholderMasked') : t('filters.searchPlaceholder')}
+            allowClear
+            value={search}
+            onChange={(event) => onSearchChange(event.target.value)}
+            style={{ width: 300 }}
+          />
+          <Select<string>
+            aria-label={`${t('filters.department')} (${t('filters.departmentHint')})`}
+            placeholder={t('filters.department')}
+            allowClear
+            showSearch={{ optionFilterProp: 'title' }}
+            loading={departments.isPending}
+            value={filters.departmentId}
+            onChange={(value) => setFilter('departmentId', value)}
+            options={departmentTree(departments.data?.items ?? []).map(({ department, depth }) => ({
+              value: department.id,
+              title: department.name,
+              label: (
+                <span style={{ paddingInlineStart: depth * 16 }}>
+                  {department.name} <Typography.Text type="secondary">({n(department.memberCount)})</Typography.Text>
+                </span>
+              ),
+            }))}
+            style={{ width: 240 }}
+          />
+          <Select<MemberStatus>
+            aria-label={t('filters.status')}
+            placeholder={t('filters.status')}
+            allowClear
+            value={filters.status}
+            onChange={(value) => setFilter('status', value)}
+            options={MEMBER_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+            style={{ width: 180 }}
+          />
+          <Select<MemberRole>
+            aria-label={t('filters.role')}
+            placeholder={t('filters.role')}
+            allowClear
+            value={filters.role}
+            onChange={(value) => setFilter('role', value)}
+            options={MEMBER_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+            style={{ width: 160 }}
+          />
+          {anyFilter ? (
+            <Button
+              onClick={() => {
+                setSearch('')
+                clearTimeout(searchTimer.current)
+                setParams(new URLSearchParams(), { replace: true })
+              }}
+            >
+              {t('filters.clear')}
+            </Button>
+          ) : null}
+        </Flex>
+      </div>
+      {directory.isError ? <ErrorAlert error={directory.error} onRetry={() => void directory.refetch()} retrying={directory.isFetching} /> : null}
+      {data?.totalCapped ? <Alert type="info" showIcon title={t('paging.cappedHint', { total: n(data.total) })} style={{ marginBottom: 16 }} /> : null}
+      <Table<Member>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={directory.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        title={() => <Typography.Text strong>{t('table.caption')}</Typography.Text>}
+        locale={{ emptyText: directory.isPending ? ' ' : t('table.empty') }}
+      />
+      <nav aria-label={t('paging.label')} style={{ marginTop: 16 }}>
+        <Flex justify="space-between" align="center" wrap gap="small">
+          <Typography.Text role="status" aria-live="polite">
+            {range}
+          </Typography.Text>
+          <Space>
+            {page > 1 && trail.length === 0 ? <Button onClick={() => goTo({ cursor: null, page: 1, trail: [] })}>{t('paging.first')}</Button> : null}
+            <Button
+              disabled={page <= 1 || trail.length === 0}
+              onClick={() => goTo({ cursor: trail.at(-1) || null, page: page - 1, trail: trail.slice(0, -1) })}
+            >
+              {t('paging.previous')}
+            </Button>
+            <Typography.Text>{t('paging.page', { page: n(page) })}</Typography.Text>
+            <Button
+              type="primary"
+              disabled={!data?.nextCursor || directory.isPlaceholderData}
+              onClick={() => data?.nextCursor && goTo({ cursor: data.nextCursor, page: page + 1, trail: [...trail, cursor ?? ''] })}
+            >
+              {t('paging.next')}
+            </Button>
+          </Space>
+        </Flex>
+      </nav>
+    </>
+  )
+}
+
+function MemberStatusText({ status }: { status: MemberStatus }) {
+  const { t } = useTranslation('members')
+  if (status === 'active') return <>{t('status.active')}</>
+  return <Tag color={status === 'removed' ? 'default' : status === 'pending_removal' ? 'error' : 'warning'}>{t(`status.${status}`)}</Tag>
+}
