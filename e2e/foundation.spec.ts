@@ -73,7 +73,7 @@ test.describe('navigation and pages', () => {
     await loginAs('admin-acme', '/tenants/t-acme/no-such-capability')
     await new Shell(page).nav().getByRole('link', { name: 'Overview' }).click()
     await expect(new Shell(page).heading('Overview')).toBeVisible()
-    await expect(page.getByText('Members', { exact: true })).toBeVisible()
+    await expect(page.locator('#main').getByText('Members', { exact: true })).toBeVisible()
   })
 })
 
@@ -152,9 +152,9 @@ test.describe('mock as a product feature', () => {
     await page.getByRole('link', { name: 'Overview' }).click()
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('The server failed to complete the request')
-    await expect(page.getByText('Members', { exact: true })).toHaveCount(0)
+    await expect(page.locator('#main').getByText('Members', { exact: true })).toHaveCount(0)
     await alert.getByRole('button', { name: 'Try again' }).click()
-    await expect(page.getByText('Members', { exact: true })).toBeVisible()
+    await expect(page.locator('#main').getByText('Members', { exact: true })).toBeVisible()
   })
 
   test('a dropped connection shows as a network error, not as data', async ({ page, loginAs, mock }) => {

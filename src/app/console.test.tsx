@@ -1,6 +1,6 @@
 // The shell as a user meets it: sign-in, the tenant overview, the support banner, 401 and 404 handling.
 import { describe, expect, it } from 'vitest'
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { injectFault, renderConsole, signInAs } from '@/test/render'
 import { setLanguage } from '@/shared/i18n/i18n'
@@ -30,6 +30,7 @@ describe('console shell', () => {
     await signInAs('support-agent')
     renderConsole('/tenants/t-northwind')
     expect(await screen.findByRole('heading', { level: 1, name: 'No access to this tenant' })).toBeInTheDocument()
+    await expectIllustrationSilent()
   })
 
   it('sends a 401 to sign-in with the way back', async () => {
@@ -82,6 +83,23 @@ describe('console shell', () => {
     renderConsole('/tenants/t-acme/nowhere')
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument()
+    await expectIllustrationSilent()
+  })
+
+  it('asks before resetting the demo data, and Cancel changes nothing', async () => {
+    const user = userEvent.setup()
+    await signInAs('admin-acme')
+    renderConsole('/tenants/t-acme')
+    await user.click(await screen.findByRole('button', { name: /Account menu for 王芳/ }, { timeout: 5000 }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Reset demo data' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog).toHaveTextContent('Reset the demo data?')
+    expect(dialog).toHaveTextContent('This cannot be undone.')
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    // jsdom never finishes antd's closing animation: closed means gone or leaving.
+    await waitFor(() => expect(!dialog.isConnected || dialog.className.includes('-leave')).toBe(true))
+    const state = await (await fetch('http://localhost:3000/api/v1/mock/state')).json()
+    expect(state).toMatchObject({ signedInAs: 'admin-acme' })
   })
 
   it('switches to Chinese at run time and remembers it', async () => {
@@ -107,3 +125,15 @@ describe('tenant chooser', () => {
     expect(screen.queryByText('Northwind Logistics Ltd.')).not.toBeInTheDocument()
   })
 })
+
+/** The status illustration's English title ("No Found", "Unauthorized") is neither announced nor shown on hover. */
+async function expectIllustrationSilent() {
+  const illustration = await waitFor(() => {
+    const svg = document.querySelector('svg title')?.closest('svg')
+    if (!svg) throw new Error('no illustration yet')
+    return svg
+  })
+  const hidden = illustration.closest('[aria-hidden="true"]')
+  expect(hidden).not.toBeNull()
+  expect((hidden as HTMLElement).style.pointerEvents).toBe('none')
+}

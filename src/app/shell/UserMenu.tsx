@@ -12,7 +12,7 @@ import { signInIsInternal, signInUrl } from '../sign-in-redirect'
 
 export function UserMenu({ session }: { session: Session }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const signOut = useSignOut()
@@ -27,6 +27,15 @@ export function UserMenu({ session }: { session: Session }) {
       await signOut()
       afterSignOut()
     } else if (key === 'reset') {
+      // Wiping every change made in this browser is not undoable: ask first.
+      const confirmed = await modal.confirm({
+        title: t('mock.resetConfirmTitle'),
+        content: t('mock.resetConfirmText'),
+        okText: t('mock.resetConfirm'),
+        okButtonProps: { danger: true },
+        cancelText: t('confirm.cancel'),
+      })
+      if (!confirmed) return
       try {
         await resetMock()
         queryClient.clear()

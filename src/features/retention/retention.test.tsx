@@ -105,6 +105,25 @@ describe('retention page', () => {
     expect(sentWrites()).toEqual(['POST /api/v1/tenants/t-acme/retention/preview'])
   })
 
+  it.each(['0', '91', '2.5'])('keeps an out-of-range grace period of %s as typed and says what is allowed, without sending it', async (typed) => {
+    await signInAs('admin-acme')
+    const { user, chat } = await openPage()
+    const value = within(chat).getByRole('textbox', { name: 'Period length' })
+    await user.clear(value)
+    await user.type(value, '1')
+    await user.click(within(chat).getByRole('button', { name: 'Save chat messages policy' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Shorten chat messages retention to 1 year?' })
+    const grace = within(dialog).getByRole('spinbutton', { name: /Grace period/ })
+    await user.clear(grace)
+    await user.type(grace, typed)
+    await user.tab()
+    expect(grace).toHaveValue(typed)
+    expect(within(dialog).getByText('Enter a whole number of days from 1 to 90.')).toBeInTheDocument()
+    // No stepper buttons with fixed English names ("Increase Value") in either language.
+    expect(within(dialog).queryByRole('button', { name: /Increase Value|Decrease Value/ })).not.toBeInTheDocument()
+    expect(sentWrites()).toEqual(['POST /api/v1/tenants/t-acme/retention/preview'])
+  })
+
   it('shows the other admin’s change on a stale save, and reapplies on top of it', async () => {
     await signInAs('admin-acme')
     const { user, files } = await openPage()

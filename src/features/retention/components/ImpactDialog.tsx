@@ -88,11 +88,13 @@ export function ImpactDialog({
           help={graceTouched && !graceValid ? t('impact.graceInvalid') : t('impact.graceHelp')}
           style={{ marginBottom: 0 }}
         >
+          {/* No min/max/precision: antd would silently turn 0, 91 or 2.5 into another number on blur; the value stays as
+              typed and the message says what is allowed. No stepper buttons: they carry fixed English labels, and the
+              arrow keys step the value anyway. */}
           <InputNumber
             id="retention-grace-days"
-            min={1}
-            max={90}
-            precision={0}
+            controls={false}
+            keyboard
             value={graceDays}
             disabled={pending}
             onChange={(value) => {

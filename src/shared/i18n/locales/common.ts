@@ -77,7 +77,7 @@ const en = {
   },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
-    server: 'The server failed to complete the request. Nothing was changed that you cannot see; try again.',
+    server: 'The server failed to complete the request, so nothing was changed. Try again.',
     forbidden: 'You are not allowed to do this.',
     noSupportGrant: 'This tenant has not granted you support access, or the access has ended.',
     readOnlyGrant: 'Your support access to this tenant is read-only.',
@@ -126,6 +126,9 @@ const en = {
   mock: {
     badge: 'Mock data',
     reset: 'Reset demo data',
+    resetConfirmTitle: 'Reset the demo data?',
+    resetConfirmText: 'Every change made in this browser — apps, retention, holds, members — is replaced by the original demo data, and everyone is signed out. This cannot be undone.',
+    resetConfirm: 'Reset demo data',
     resetDone: 'Demo data reset to its seed.',
   },
 }
@@ -208,7 +211,7 @@ export const common: Bilingual<typeof en> = {
     },
     errors: {
       network: '无法连接服务器。请检查网络后重试。',
-      server: '服务器未能完成请求，未发生你看不到的更改。请重试。',
+      server: '服务器未能完成请求，因此没有做任何更改。请重试。',
       forbidden: '你无权执行此操作。',
       noSupportGrant: '该企业未向你授予支持权限，或授权已到期。',
       readOnlyGrant: '你对该企业的支持授权为只读。',
@@ -257,6 +260,9 @@ export const common: Bilingual<typeof en> = {
     mock: {
       badge: '模拟数据',
       reset: '重置演示数据',
+      resetConfirmTitle: '重置演示数据？',
+      resetConfirmText: '此浏览器中做过的所有更改（应用、保留期限、法律保全、成员）都将被原始演示数据替换，所有人都会退出登录。此操作无法撤销。',
+      resetConfirm: '重置演示数据',
       resetDone: '演示数据已重置。',
     },
   },
