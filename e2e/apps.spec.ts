@@ -190,6 +190,8 @@ test.describe('failures', () => {
     const apps = new AppsPage(page)
     await apps.drawer('会议室预订 RoomBook').getByRole('button', { name: 'Change who may use it' }).click()
     const dialog = apps.dialog('Who may use 会议室预订 RoomBook')
+    // The choice is a group named by its visible label, as a screen reader announces it.
+    await expect(dialog.getByRole('radiogroup', { name: 'Who may use it' })).toBeVisible()
     await dialog.getByRole('radio', { name: 'Chosen departments' }).check()
     await apps.choose(dialog, dialog.getByRole('combobox', { name: 'Departments' }), '法务', '法务部')
     await mock.fault({ method: 'PUT', path: '/api/v1/tenants/t-acme/apps/app-acme-meeting/availability', networkError: true })

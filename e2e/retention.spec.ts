@@ -341,6 +341,7 @@ test.describe('retention', () => {
 
       await retention.holds().getByRole('button', { name: /Place a hold|设置保全/ }).click()
       const holdDialog = page.getByRole('dialog', { name: /Place a legal hold|设置法律保全/ })
+      await expect(holdDialog.getByRole('radiogroup', { name: /^(Hold|保全对象类型)$/ })).toBeVisible()
       await holdDialog.getByRole('combobox', { name: /^(Member|成员)$/ }).fill('王')
       await expect(page.getByTitle(/^王芳 ·/).last()).toBeVisible()
       await expectAccessible(`place-hold dialog (${language})`)

@@ -41,6 +41,7 @@ describe('retention page', () => {
     await signInAs('admin-acme')
     const { chat, files } = await openPage()
     expect(within(chat).getByText('3 years')).toBeInTheDocument()
+    expect(within(chat).getByRole('radiogroup', { name: 'How long to keep chat messages' })).toBeInTheDocument()
     expect(within(chat).getByText(/陈静/)).toBeInTheDocument()
     expect(within(chat).getByText('Next deletion run')).toBeInTheDocument()
     expect(within(files).getByText('5 years')).toBeInTheDocument()

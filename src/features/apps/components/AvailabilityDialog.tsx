@@ -132,7 +132,7 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
     >
       <Form form={form} layout="vertical" requiredMark={false} initialValues={initialValues}>
         <Form.Item name="mode" label={t('availabilityEditor.mode')}>
-          <Radio.Group disabled={save.isPending}>
+          <Radio.Group disabled={save.isPending} aria-label={t('availabilityEditor.mode')}>
             <Space orientation="vertical">
               {(['all', 'departments', 'members'] as const).map((value) => (
                 <Radio key={value} value={value}>

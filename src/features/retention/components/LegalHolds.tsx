@@ -215,6 +215,7 @@ function PlaceHoldDialog({
       <Form<PlaceHoldValues> form={form} layout="vertical" requiredMark={false} initialValues={{ targetType: 'member' }} name="place-hold">
         <Form.Item name="targetType" label={t('holds.targetType')}>
           <Radio.Group
+            aria-label={t('holds.targetType')}
             options={[
               { label: t('holds.member'), value: 'member' },
               { label: t('holds.group'), value: 'group' },

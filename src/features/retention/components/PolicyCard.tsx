@@ -212,7 +212,9 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, write }: Poli
           onFinish={() => void onSave()}
         >
           <Form.Item name="mode" label={t('policy.mode', { kind: t(`kindsLower.${kind}`) })}>
+            {/* Named by the visible label: a <label for> does not name a group of radios. */}
             <Radio.Group
+              aria-label={t('policy.mode', { kind: t(`kindsLower.${kind}`) })}
               options={[
                 { label: t('policy.modeForever'), value: 'forever' },
                 { label: t('policy.modePeriod'), value: 'period' },
