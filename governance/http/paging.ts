@@ -21,19 +21,26 @@ export function encodeCursor(position: number, fingerprint: string): string {
 }
 
 const invalidCursor = (message: string) => validation([fieldError('cursor', 'invalid', message)])
+const notIssued = () => invalidCursor('The cursor is not one this server issued.')
+const otherSearch = () => invalidCursor('The cursor belongs to a different search; start again from the first page.')
+
+/** The text inside a cursor; null when there is none (the first page). */
+function cursorText(cursor: unknown): string | null {
+  if (cursor === null || cursor === undefined || cursor === '') return null
+  try {
+    return atob(String(cursor))
+  } catch {
+    throw notIssued()
+  }
+}
 
 /** A cursor made for other filters would silently skip or repeat rows, so it is refused rather than reinterpreted. */
 export function decodeCursor(cursor: unknown, fingerprint: string): number | null {
-  if (cursor === null || cursor === undefined || cursor === '') return null
-  let text: string
-  try {
-    text = atob(String(cursor))
-  } catch {
-    throw invalidCursor('The cursor is not one this server issued.')
-  }
+  const text = cursorText(cursor)
+  if (text === null) return null
   const match = /^(\d+)\.(.+)$/.exec(text)
-  if (!match) throw invalidCursor('The cursor is not one this server issued.')
-  if (match[2] !== fingerprint) throw invalidCursor('The cursor belongs to a different search; start again from the first page.')
+  if (!match) throw notIssued()
+  if (match[2] !== fingerprint) throw otherSearch()
   return Number(match[1])
 }
 
@@ -43,22 +50,17 @@ export function encodeJsonCursor(value: unknown, fingerprint: string): string {
 }
 
 export function decodeJsonCursor<T>(cursor: unknown, fingerprint: string, isValid: (value: unknown) => value is T): T | null {
-  if (cursor === null || cursor === undefined || cursor === '') return null
-  let text: string
-  try {
-    text = atob(String(cursor))
-  } catch {
-    throw invalidCursor('The cursor is not one this server issued.')
-  }
+  const text = cursorText(cursor)
+  if (text === null) return null
   const match = /^0\.([^.]+)\.(.+)$/.exec(text)
-  if (!match) throw invalidCursor('The cursor is not one this server issued.')
-  if (match[1] !== fingerprint) throw invalidCursor('The cursor belongs to a different search; start again from the first page.')
+  if (!match) throw notIssued()
+  if (match[1] !== fingerprint) throw otherSearch()
   let value: unknown
   try {
     value = JSON.parse(decodeURIComponent(match[2] ?? ''))
   } catch {
-    throw invalidCursor('The cursor is not one this server issued.')
+    throw notIssued()
   }
-  if (!isValid(value)) throw invalidCursor('The cursor is not one this server issued.')
+  if (!isValid(value)) throw notIssued()
   return value
 }

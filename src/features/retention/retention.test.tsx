@@ -36,6 +36,18 @@ async function openPage() {
   return { user, chat, files: screen.getByRole('region', { name: 'Files & images' }) }
 }
 
+/** As an admin: chat down to 1 year, saved, and the impact dialog that asks for confirmation. */
+async function shortenChatToOneYear() {
+  await signInAs('admin-acme')
+  const { user, chat } = await openPage()
+  const value = within(chat).getByRole('textbox', { name: 'Period length' })
+  await user.clear(value)
+  await user.type(value, '1')
+  await user.click(within(chat).getByRole('button', { name: 'Save chat messages policy' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Shorten chat messages retention to 1 year?' })
+  return { user, dialog }
+}
+
 describe('retention page', () => {
   it('shows each policy, who set it, the next and last run, and the fixed audit-log floor', async () => {
     await signInAs('admin-acme')
@@ -92,13 +104,7 @@ describe('retention page', () => {
   })
 
   it('previews a shorter period with its impact and requires the tenant name to confirm', async () => {
-    await signInAs('admin-acme')
-    const { user, chat } = await openPage()
-    const value = within(chat).getByRole('textbox', { name: 'Period length' })
-    await user.clear(value)
-    await user.type(value, '1')
-    await user.click(within(chat).getByRole('button', { name: 'Save chat messages policy' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Shorten chat messages retention to 1 year?' })
+    const { dialog } = await shortenChatToOneYear()
     expect(within(dialog).getByRole('img', { name: /Stored messages by age/ })).toBeInTheDocument()
     expect(within(dialog).getByText('Would be deleted')).toBeInTheDocument()
     const confirm = within(dialog).getByRole('button', { name: 'Schedule deletion' })
@@ -107,13 +113,7 @@ describe('retention page', () => {
   })
 
   it.each(['0', '91', '2.5'])('keeps an out-of-range grace period of %s as typed and says what is allowed, without sending it', async (typed) => {
-    await signInAs('admin-acme')
-    const { user, chat } = await openPage()
-    const value = within(chat).getByRole('textbox', { name: 'Period length' })
-    await user.clear(value)
-    await user.type(value, '1')
-    await user.click(within(chat).getByRole('button', { name: 'Save chat messages policy' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Shorten chat messages retention to 1 year?' })
+    const { user, dialog } = await shortenChatToOneYear()
     const grace = within(dialog).getByRole('spinbutton', { name: /Grace period/ })
     await user.clear(grace)
     await user.type(grace, typed)
