@@ -101,6 +101,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        /** One member's profile, split as the platform and the enterprise hold it, with what data the member holds, which apps can reach them, legal holds, and any removal in progress. A removal whose date has passed is carried out before answering (unless a legal hold keeps the data). */
+        get: operations["getMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/members/{memberId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspends an active member (reversible); their sessions and app access stop. Not yourself, not the last administrator. */
+        post: operations["deactivateMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/members/{memberId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends a suspension; the member can sign in again. */
+        post: operations["reactivateMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/members/{memberId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes a member (除名): the account is deactivated at once, sessions and app access end, pending app requests close, the chosen items move to the handover colleague now, and a deletion notice is recorded for every vendor whose app could reach the member. The data is deleted or anonymised when the grace period ends (later if a legal hold covers the member). Refused for yourself (`urn:problem:member-is-you`) and for the last active administrator (`urn:problem:last-admin`). */
+        post: operations["removeMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/members/{memberId}/removal/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undoes a removal before its date: the account comes back in the state it had (active or deactivated). What the handover moved stays with the colleague; vendor notices already recorded stay recorded. */
+        post: operations["cancelMemberRemoval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/audit-events": {
         parameters: {
             query?: never;
@@ -649,7 +749,8 @@ export interface components {
              * @description A URI naming the kind of problem, e.g. `urn:problem:validation`, `urn:problem:unauthenticated`,
              *     `urn:problem:forbidden`, `urn:problem:no-support-grant`, `urn:problem:read-only-grant`,
              *     `urn:problem:not-found`, `urn:problem:conflict`, `urn:problem:stale-etag`,
-             *     `urn:problem:idempotency-mismatch`, `urn:problem:injected-fault`, `urn:problem:server-error`.
+             *     `urn:problem:idempotency-mismatch`, `urn:problem:member-is-you`, `urn:problem:last-admin`,
+             *     `urn:problem:member-state`, `urn:problem:injected-fault`, `urn:problem:server-error`.
              */
             type: string;
             title: string;
@@ -746,10 +847,151 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
+        /** @enum {string} */
+        MemberGender: "female" | "male" | "undisclosed";
+        MemberLogin: {
+            /** Format: date-time */
+            at: string;
+            device: string;
+            place: string;
+        };
+        /** @description Account data the platform holds (decided by the platform in next-of-kin requests). Null once the member's data was deleted or anonymised. The WeChat id is masked for support agents; the phone is always masked. */
+        MemberPlatformProfile: {
+            name: string | null;
+            realName: string | null;
+            gender: components["schemas"]["MemberGender"] | null;
+            company: string | null;
+            wechat: string | null;
+            phoneMasked: string | null;
+            /** @description The colour of the member's initials avatar (a CSS hex colour). */
+            avatarColor: string | null;
+            recentLogins: components["schemas"]["MemberLogin"][];
+        };
+        /** @description Data the enterprise holds (decided by its administrator in next-of-kin requests). Work email is masked for support agents. Null fields were deleted or anonymised. */
+        MemberEnterpriseProfile: {
+            position: string | null;
+            rank: string | null;
+            title: string | null;
+            departmentName: string | null;
+            workEmail: string | null;
+            landline: string | null;
+            fax: string | null;
+            officeSeat: string | null;
+            invoiceTitle: string | null;
+            workSignature: string | null;
+            /** @description The member's place in the org chart (the name of whom they report to). */
+            reportsTo: string | null;
+            clockInPlaces: string[];
+        };
+        /** @description How much data the member holds now (what a handover moved counts for the colleague). */
+        MemberHoldings: {
+            /** @description Chat messages stored now. */
+            messages: number;
+            /** @description Files sent in chats */
+            files: number;
+            driveFiles: number;
+            documents: number;
+            crmCustomers: number;
+            approvalsInProgress: number;
+            approvalRecords: number;
+            ownedGroups: number;
+            paidCalls: number;
+            clockIns: number;
+        };
+        MemberHandoverCounts: {
+            driveFiles: number;
+            documents: number;
+            crmCustomers: number;
+            approvalsInProgress: number;
+            ownedGroups: number;
+        };
+        /**
+         * @description delete: the member's messages and files are deleted (group chats lose them); anonymise: files are deleted and the messages stay in group chats under "former member". Either way the profile is erased.
+         * @enum {string}
+         */
+        MemberDataHandling: "delete" | "anonymise";
+        MemberVendorNotice: {
+            appId: string;
+            appName: string;
+            vendor: string;
+            /** Format: date-time */
+            sentAt: string;
+        };
+        MemberRemoval: {
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["RetentionPerson"];
+            onBehalfOf: string | null;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the grace period ends and the data is deleted or anonymised (undo is possible until then).
+             */
+            removeAt: string;
+            dataHandling: components["schemas"]["MemberDataHandling"];
+            handover: null | {
+                to: components["schemas"]["MemberRef"];
+                moved: components["schemas"]["MemberHandoverCounts"];
+            };
+            /**
+             * @description The state an undo restores.
+             * @enum {string}
+             */
+            statusBefore: "active" | "deactivated";
+            /** @description Deletion notices recorded to the vendors of apps that could reach the member. */
+            vendorNotices: components["schemas"]["MemberVendorNotice"][];
+            /**
+             * Format: date-time
+             * @description When the data was deleted or anonymised (the member is `removed`).
+             */
+            completedAt: string | null;
+            /** @description The date has passed but a legal hold keeps the data; it goes at the first run after the release. */
+            keptByLegalHold: boolean;
+            /**
+             * Format: date-time
+             * @description Backups that could not be cleared at once are isolated until this time, then purged.
+             */
+            backupsPurgeAt: string | null;
+        };
+        MemberRemovalInput: {
+            /** @description An active colleague who receives drive files, documents, CRM customers, approvals in progress and owned groups; null hands nothing over. */
+            handoverToMemberId: string | null;
+            dataHandling: components["schemas"]["MemberDataHandling"];
+            graceDays: number;
+            reason: string;
+        };
+        MemberAppRef: {
+            id: string;
+            name: string;
+            vendor: string;
+            thirdParty: boolean;
+        };
+        MemberDetail: {
+            member: components["schemas"]["Member"];
+            platformProfile: components["schemas"]["MemberPlatformProfile"];
+            enterpriseProfile: components["schemas"]["MemberEnterpriseProfile"];
+            holdings: components["schemas"]["MemberHoldings"];
+            /** @description Enabled apps that can reach this member now (availability and deny list applied). */
+            apps: components["schemas"]["MemberAppRef"][];
+            /** @description Active legal holds on this member. */
+            legalHolds: {
+                id: string;
+                reason: string;
+            }[];
+            removal: null | components["schemas"]["MemberRemoval"];
+            /** @description Why this member cannot be deactivated or removed by the caller now (null = they can be). */
+            removalBlockedBy: null | ("self" | "last_admin");
+            /** @description The tenant's grace period before a removed member's data goes (the removal flow's default). */
+            defaultGraceDays: number;
+        };
         AuditActor: {
             id: string;
             name: string;
-            role: components["schemas"]["UserRole"];
+            /**
+             * @description `system` for what the platform does on its own: deletion runs, grace periods ending.
+             * @enum {string}
+             */
+            role: "tenant_admin" | "support_agent" | "system";
         };
         AuditEvent: {
             id: string;
@@ -1218,6 +1460,7 @@ export interface components {
     parameters: {
         TenantId: string;
         AppId: string;
+        MemberId: string;
         AppRequestId: string;
         /** @description Opaque cursor from a previous page's nextCursor. */
         Cursor: string;
@@ -1424,6 +1667,171 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deactivateMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The member, now deactivated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reactivateMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member, active again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberRemovalInput"];
+            };
+        };
+        responses: {
+            /** @description The member, now pending removal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    cancelMemberRemoval: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member, restored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             default: components["responses"]["Problem"];
         };
     };
@@ -2515,6 +2923,11 @@ export const supportGrantSummaryModeValues: ReadonlyArray<FlattenedDeepRequired<
 export const tenantPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tenant"]["plan"]> = ["standard", "business", "enterprise"];
 export const memberStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberStatus"]> = ["active", "deactivated", "pending_removal", "removed"];
 export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["admin", "member"];
+export const memberGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberGender"]> = ["female", "male", "undisclosed"];
+export const memberDataHandlingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDataHandling"]> = ["delete", "anonymise"];
+export const memberRemovalStatusBeforeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRemoval"]["statusBefore"]> = ["active", "deactivated"];
+export const memberDetailRemovalBlockedByOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDetail"]["removalBlockedBy"]> = ["self", "last_admin"];
+export const auditActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["role"]> = ["tenant_admin", "support_agent", "system"];
 export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "awaiting_scope_approval", "disabled"];
 export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];
 export const appAvailabilityModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppAvailabilityMode"]> = ["all", "departments", "members"];

@@ -2,6 +2,7 @@
 // serve exactly this, over their own store.
 import { Hono } from 'hono'
 import { auditRoutes } from './routes/audit'
+import { memberLifecycleRoutes } from './routes/member-lifecycle'
 import { memberRoutes } from './routes/members'
 import { sessionRoutes } from './routes/session'
 import { tenantRoutes } from './routes/tenants'
@@ -16,6 +17,7 @@ export const governanceRoutes: readonly RouteDefinition[] = [
   ...sessionRoutes,
   ...tenantRoutes,
   ...memberRoutes,
+  ...memberLifecycleRoutes,
   ...auditRoutes,
   ...appRoutes,
   ...retentionRoutes,

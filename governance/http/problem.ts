@@ -12,6 +12,9 @@ const STATUS: Record<ProblemKind, number> = {
   conflict: 409,
   'stale-etag': 412,
   'idempotency-mismatch': 422,
+  'member-is-you': 409,
+  'last-admin': 409,
+  'member-state': 409,
 }
 
 export const problemType = (kind: string): string => `urn:problem:${kind}`

@@ -19,3 +19,11 @@ export function departmentSubtree(departments: readonly Pick<DepartmentRecord, '
   }
   return ids
 }
+
+/** A department and every department above it (what a rule naming a department covers, seen from below). */
+export function departmentAncestry(departments: readonly Pick<DepartmentRecord, 'id' | 'parentId'>[], id: string): Set<string> {
+  const parents = new Map(departments.map((department) => [department.id, department.parentId]))
+  const ids = new Set<string>()
+  for (let at: string | null | undefined = id; at != null && !ids.has(at); at = parents.get(at)) ids.add(at)
+  return ids
+}

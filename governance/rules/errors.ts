@@ -14,6 +14,9 @@ export type ProblemKind =
   | 'conflict'
   | 'stale-etag'
   | 'idempotency-mismatch'
+  | 'member-is-you'
+  | 'last-admin'
+  | 'member-state'
 
 export interface RuleErrorInit {
   kind: ProblemKind

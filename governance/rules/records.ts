@@ -189,3 +189,25 @@ export interface StoredReply {
   body?: unknown
   headers?: Record<string, string>
 }
+
+/** What a member has been through beyond their directory row: removal, handovers, erasure. Absent = nothing yet. */
+export interface MemberLifecycleRecord {
+  tenantId: string
+  memberId: string
+  /** The removal in progress or carried out (kept after an undo is false: an undo clears it). */
+  removal: Schemas['MemberRemoval'] | null
+  /** A handover moved this member's drive files, documents, CRM customers, approvals and groups away (undo keeps that). */
+  handedOver: boolean
+  /** What colleagues' handovers moved to this member. */
+  received: Schemas['MemberHandoverCounts']
+  /** The profile was erased (the removal's data handling ran). */
+  erased: Schemas['MemberDataHandling'] | null
+}
+
+/** The rest of a member's profile and what they hold besides chat items, as the member's systems keep them. */
+export interface MemberProfileRecord {
+  platform: Omit<Schemas['MemberPlatformProfile'], 'phoneMasked'>
+  enterprise: Omit<Schemas['MemberEnterpriseProfile'], 'departmentName' | 'workEmail' | 'reportsTo'>
+  /** Chat messages and files come from the retention volume model instead. */
+  holdings: Omit<Schemas['MemberHoldings'], 'messages' | 'files'>
+}

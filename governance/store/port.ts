@@ -11,6 +11,8 @@ import type {
   EmergencyStopRecord,
   GrantRecord,
   LegalHoldRecord,
+  MemberLifecycleRecord,
+  MemberProfileRecord,
   MemberRecord,
   RetentionHistoryRecord,
   RetentionRecord,
@@ -72,6 +74,14 @@ export interface MemberRepository {
   search(tenantId: string, query: MemberSearch): Promise<{ items: MemberRecord[]; matches: MemberMatches | null }>
   /** Removed members are left out of every count. */
   counts(tenantId: string): Promise<MemberCounts>
+  /** Stores a changed member (status, erased profile fields). */
+  update(member: MemberRecord): Promise<void>
+  /** The rest of the member's profile and what they hold (demo stores derive it from the seed). */
+  profile(member: MemberRecord, now: number): Promise<MemberProfileRecord>
+  lifecycle(tenantId: string, memberId: string): Promise<MemberLifecycleRecord | null>
+  saveLifecycle(record: MemberLifecycleRecord): Promise<void>
+  /** Removals not carried out whose date is at or before `dueBy` (ISO), including those a legal hold keeps. */
+  removalsDue(tenantId: string, dueBy: string): Promise<MemberLifecycleRecord[]>
 }
 
 export interface AccessRepository {

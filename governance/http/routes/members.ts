@@ -5,6 +5,7 @@ import { fieldError, validation } from '../../rules/errors'
 import { maskEmail, maskPhone, SEARCH_COUNT_CAP } from '../../rules/members'
 import type { MemberRecord } from '../../rules/records'
 import { decodeJsonCursor, DEFAULT_LIMIT, encodeJsonCursor, hashText } from '../paging'
+import { settleRemovals } from '../member-removals'
 import { ok, tenantRoute } from '../route'
 
 type Member = components['schemas']['Member']
@@ -56,7 +57,8 @@ export const memberRoutes = [
   ),
   tenantRoute(
     { method: 'get', path: '/api/v1/tenants/:tenantId/members', operationId: 'listMembers', access: 'tenant:read' },
-    async ({ tx, tenantId, actor, query }) => {
+    async ({ tx, tenantId, actor, query, now }) => {
+      await settleRemovals(tx, tenantId, now)
       const departments = await tx.members.departments(tenantId)
       const departmentId = query.departmentId ?? null
       if (departmentId !== null && !departments.some((department) => department.id === departmentId)) {

@@ -13,6 +13,7 @@ import type { LegalHoldRecord, RetentionRecord, VolumeModel } from '../../rules/
 import { givenText } from '../../rules/text'
 import type { Transaction } from '../../store/port'
 import { recordAudit } from '../audit-trail'
+import { settleRemovals } from '../member-removals'
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, hashText } from '../paging'
 import { created, etagOf, ok, tenantRoute } from '../route'
 
@@ -47,6 +48,8 @@ const RUNS_FOR_BACKOFF = 12
  * with the time of its next try; until then nothing retries it, and the settings show the failure.
  */
 export async function settled(tx: Transaction, tenantId: string, now: number, jobs?: RetentionJobHooks): Promise<Loaded & { run: RunOutcome }> {
+  // Removed members whose date has passed lose their data first: the figures below count without it.
+  await settleRemovals(tx, tenantId, now)
   const loaded = await load(tx, tenantId)
   if (!retentionDue(loaded.record, now)) return { ...loaded, run: 'nothing due' }
   const recent = await tx.retention.runs(tenantId, RUNS_FOR_BACKOFF)

@@ -63,3 +63,24 @@ export function availabilityChanged(
     after: describe(next),
   }
 }
+
+/**
+ * Whether an enabled app can reach this member now: the deny list first, then the allow rules. `ancestry` is the
+ * member's department and every department above it (a department rule covers its sub-departments).
+ */
+export function reachesMember(app: AppRecord, memberId: string, ancestry: ReadonlySet<string>): boolean {
+  if (!app.enabled) return false
+  const { mode, departmentIds, memberIds, deniedMemberIds } = app.availability
+  if (deniedMemberIds.includes(memberId)) return false
+  if (mode === 'all') return true
+  if (memberIds.includes(memberId)) return true
+  return mode === 'departments' && departmentIds.some((id) => ancestry.has(id))
+}
+
+/** The availability with a removed member dropped from every list (a new version), or null when none named them. */
+export function withoutMember(availability: AppAvailabilityRecord, memberId: string): AppAvailabilityRecord | null {
+  if (!availability.memberIds.includes(memberId) && !availability.deniedMemberIds.includes(memberId)) return null
+  const memberIds = availability.memberIds.filter((id) => id !== memberId)
+  // A members-only list that named nobody else would open the app to no one: it stays "members", empty, as the admin left it.
+  return { ...availability, memberIds, deniedMemberIds: availability.deniedMemberIds.filter((id) => id !== memberId), version: availability.version + 1 }
+}

@@ -62,22 +62,36 @@ export function searchMembers(
   const departments = query.departmentIds === null ? null : new Set(query.departmentIds)
   const after = query.after
   const upTo = query.count?.upTo ?? null
+  const matches = (member: MemberRecord, baseText: string | null): boolean => {
+    if (query.status !== null && member.status !== query.status) return false
+    if (query.role !== null && member.role !== query.role) return false
+    if (departments !== null && !departments.has(member.departmentId)) return false
+    if (query.q !== null && !(baseText ?? searchText(member)).includes(query.q)) return false
+    if (query.q !== null && query.visibleOnly && !visibleText(member).includes(query.q)) return false
+    return true
+  }
+  const isPast = (member: MemberRecord) => after === null || member.name > after.name || (member.name === after.name && member.id > after.id)
+  // Members whose stored name changed (an erased profile) sit elsewhere in name order: matched apart, merged in order.
+  const moved: MemberRecord[] = []
+  for (const [memberId, patch] of patches) {
+    if (patch.name === undefined) continue
+    const base = baseMember(tenantId, source, memberId)
+    if (!base || base.name === patch.name) continue
+    const member = { ...base, ...patch }
+    if (matches(member, null)) moved.push(member)
+  }
+  const movedIds = new Set(moved.map((member) => member.id))
   const items: MemberRecord[] = []
-  let total = 0
+  let total = moved.length
   let capped = false
   for (let position = 0; position < order.length; position++) {
     const index = order[position] ?? 0
     const base = members[index]
-    if (!base) continue
+    if (!base || movedIds.has(base.id)) continue
     const patch = patches.get(base.id)
     const member = patch ? { ...base, ...patch } : base
-    if (query.status !== null && member.status !== query.status) continue
-    if (query.role !== null && member.role !== query.role) continue
-    if (departments !== null && !departments.has(member.departmentId)) continue
-    if (query.q !== null && !(patch ? searchText(member) : (text[index] ?? '')).includes(query.q)) continue
-    if (query.q !== null && query.visibleOnly && !visibleText(member).includes(query.q)) continue
-    const past = after === null || member.name > after.name || (member.name === after.name && member.id > after.id)
-    if (past && items.length < query.limit) items.push(member)
+    if (!matches(member, patch ? null : (text[index] ?? ''))) continue
+    if (isPast(member) && items.length < query.limit) items.push(member)
     if (query.count === null) {
       if (items.length >= query.limit) break
       continue
@@ -88,6 +102,15 @@ export function searchMembers(
       continue
     }
     total++
+  }
+  if (moved.length > 0) {
+    items.push(...moved.filter(isPast))
+    items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    items.length = Math.min(items.length, query.limit)
+  }
+  if (upTo !== null && total > upTo) {
+    total = upTo
+    capped = true
   }
   return { items, matches: query.count === null ? null : { total, capped } }
 }

@@ -1,6 +1,7 @@
 // The in-memory adapter of the storage port, which the browser mock runs on: the scenario's generated base plus
 // changed rows, transactions that write nothing until they succeed, and optimistic retries when another tab of
 // the same browser committed in between.
+import { seededProfile } from '../../seed/member-profile'
 import type {
   AppRecord,
   AppRequestRecord,
@@ -9,6 +10,7 @@ import type {
   EmergencyStopRecord,
   GrantRecord,
   LegalHoldRecord,
+  MemberLifecycleRecord,
   MemberRecord,
   RetentionHistoryRecord,
   RetentionRecord,
@@ -32,6 +34,9 @@ import { tenantVolume } from '../../seed/retention'
 import type { AuditFilter, GovernanceStore, IdempotencyClaim, Transaction } from '../port'
 import { baseMember, countMembers, searchMembers, type MemberPatch } from './members-index'
 import { auditId, seqKey, Tables, type MemoryPersistence, type PersistedRow, type TableName } from './tables'
+
+/** The member fields a change may touch (stored as a patch over the generated member). */
+const MEMBER_PATCH_KEYS = ['name', 'email', 'employeeNo', 'phone', 'departmentId', 'role', 'status', 'joinedAt'] as const satisfies readonly (keyof MemberRecord)[]
 
 /** Runs kept per tenant (the screen shows the last ten). */
 const KEPT_RUNS = 50
@@ -198,6 +203,21 @@ class MemoryTransaction implements Transaction {
       const source = this.source(tenantId)
       return source ? searchMembers(tenantId, source, this.memberPatches(tenantId), query) : { items: [], matches: query.count === null ? null : { total: 0, capped: false } }
     },
+    update: async (member: MemberRecord) => {
+      const source = this.source(member.tenantId)
+      const base = source ? baseMember(member.tenantId, source, member.id) : null
+      if (!base) throw new Error(`No member ${member.id} in ${member.tenantId}`)
+      const patch: MemberPatch = {}
+      for (const key of MEMBER_PATCH_KEYS) if (member[key] !== base[key]) Object.assign(patch, { [key]: member[key] })
+      this.put('memberPatches', `${member.tenantId}/${member.id}`, Object.keys(patch).length === 0 ? null : patch)
+    },
+    profile: async (member: MemberRecord, now: number) => seededProfile(member, now),
+    lifecycle: async (tenantId: string, memberId: string) => this.get<MemberLifecycleRecord>('memberLifecycles', `${tenantId}/${memberId}`),
+    saveLifecycle: async (record: MemberLifecycleRecord) => this.put('memberLifecycles', `${record.tenantId}/${record.memberId}`, record),
+    removalsDue: async (tenantId: string, dueBy: string) =>
+      this.scan<MemberLifecycleRecord>('memberLifecycles', byPrefix(`${tenantId}/`)).filter(
+        (record) => record.removal !== null && record.removal.completedAt === null && Date.parse(record.removal.removeAt) <= Date.parse(dueBy),
+      ),
     counts: async (tenantId: string) => {
       const source = this.source(tenantId)
       return source

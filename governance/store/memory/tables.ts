@@ -41,6 +41,7 @@ export type TableName =
   | 'sessions'
   | 'grants'
   | 'memberPatches'
+  | 'memberLifecycles'
   | 'audit'
   | 'apps'
   | 'appRequests'

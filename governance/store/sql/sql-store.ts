@@ -1,6 +1,7 @@
 // The SQL adapter of the storage port, for PostgreSQL (node-postgres) and PGlite alike. One database transaction
 // per request at SERIALIZABLE: when two requests collide, PostgreSQL aborts one (40001) and the whole request is
 // run again on the new state — so a stale version answers 412 and a repeated Idempotency-Key replays.
+import { seededProfile } from '../../seed/member-profile'
 import type {
   AppRecord,
   AppRequestRecord,
@@ -10,6 +11,7 @@ import type {
   EmergencyStopRecord,
   GrantRecord,
   LegalHoldRecord,
+  MemberLifecycleRecord,
   MemberRecord,
   RetentionHistoryRecord,
   RetentionRecord,
@@ -313,6 +315,30 @@ class SqlTransaction implements Transaction {
       const total = Number(counted?.total ?? 0)
       return { items, matches: upTo !== null && total > upTo ? { total: upTo, capped: true } : { total, capped: false } }
     },
+    update: async (m: MemberRecord) => {
+      await this.rows(
+        `UPDATE members SET name = $3, email = $4, employee_no = $5, phone = $6, department_id = $7, role = $8, status = $9, joined_at = $10
+         WHERE tenant_id = $1 AND id = $2`,
+        [m.tenantId, m.id, m.name, m.email, m.employeeNo, m.phone, m.departmentId, m.role, m.status, m.joinedAt],
+      )
+    },
+    profile: async (member: MemberRecord, now: number) => seededProfile(member, now),
+    lifecycle: async (tenantId: string, memberId: string) => {
+      const row = await this.one('SELECT record FROM member_lifecycles WHERE tenant_id = $1 AND member_id = $2', [tenantId, memberId])
+      return row ? (row.record as MemberLifecycleRecord) : null
+    },
+    saveLifecycle: async (record: MemberLifecycleRecord) => {
+      const due = record.removal !== null && record.removal.completedAt === null ? record.removal.removeAt : null
+      await this.rows(
+        `INSERT INTO member_lifecycles (tenant_id, member_id, record, remove_at) VALUES ($1, $2, $3::jsonb, $4)
+         ON CONFLICT (tenant_id, member_id) DO UPDATE SET record = excluded.record, remove_at = excluded.remove_at`,
+        [record.tenantId, record.memberId, json(record), due],
+      )
+    },
+    removalsDue: async (tenantId: string, dueBy: string) =>
+      (await this.rows('SELECT record FROM member_lifecycles WHERE tenant_id = $1 AND remove_at <= $2 ORDER BY remove_at, member_id COLLATE "C"', [tenantId, dueBy])).map(
+        (row) => row.record as MemberLifecycleRecord,
+      ),
     counts: async (tenantId: string): Promise<MemberCounts> => {
       const rows = await this.rows(
         `SELECT department_id, count(*) AS members, count(*) FILTER (WHERE status = 'active') AS active,

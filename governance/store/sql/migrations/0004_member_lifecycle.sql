@@ -1,0 +1,12 @@
+-- What a member has been through beyond their directory row (removal, handover, erasure), one row per member who
+-- has been through anything. remove_at is the removal's date while it is not carried out, so the deletion run finds
+-- the due removals by index instead of reading every row.
+CREATE TABLE member_lifecycles (
+  tenant_id text NOT NULL,
+  member_id text NOT NULL,
+  record jsonb NOT NULL,
+  remove_at timestamptz,
+  PRIMARY KEY (tenant_id, member_id),
+  FOREIGN KEY (tenant_id, member_id) REFERENCES members (tenant_id, id)
+);
+CREATE INDEX member_lifecycles_due ON member_lifecycles (tenant_id, remove_at) WHERE remove_at IS NOT NULL;
