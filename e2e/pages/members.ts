@@ -1,5 +1,6 @@
 // Page object for the member directory.
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+import { selectOption } from './select-option'
 
 export class MembersPage {
   constructor(readonly page: Page) {}
@@ -30,5 +31,54 @@ export class MembersPage {
 
   previous(): Locator {
     return this.page.getByRole('button', { name: /Previous page|上一页/ })
+  }
+}
+
+/** Page object for one member's page and its dialogs. */
+export class MemberDetailPage {
+  constructor(readonly page: Page) {}
+
+  heading(): Locator {
+    return this.page.locator('#main').getByRole('heading', { level: 1 })
+  }
+
+  button(name: RegExp): Locator {
+    return this.page.locator('#main').getByRole('button', { name })
+  }
+
+  removal(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /Pending removal|Removed —|待除名|已除名/ })
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog')
+  }
+
+  profile(side: RegExp): Locator {
+    return this.page.locator('.ant-card').filter({ has: this.page.getByRole('heading', { name: side }) })
+  }
+
+  holding(label: string): Locator {
+    return this.page.locator('.ant-statistic').filter({ hasText: label }).locator('.ant-statistic-content')
+  }
+
+  /** Runs the removal flow: handover (a colleague's name typed into the picker, or nothing), data handling, grace, reason. */
+  async remove(options: { handoverTo: string | null; handling: 'Anonymise' | 'Delete'; graceDays?: number; reason: string }): Promise<void> {
+    await this.button(/^Remove member$/).click()
+    const dialog = this.dialog()
+    await expect(dialog).toBeVisible()
+    if (options.handoverTo === null) {
+      await dialog.getByRole('checkbox', { name: /Hand over nothing/ }).check()
+    } else {
+      await selectOption(this.page, dialog.getByRole('combobox', { name: 'Colleague who takes over' }), new RegExp(options.handoverTo), options.handoverTo)
+    }
+    await dialog.getByRole('button', { name: 'Next' }).click()
+    await dialog.getByRole('radio', { name: new RegExp(`^${options.handling}`) }).check()
+    await dialog.getByRole('button', { name: 'Next' }).click()
+    if (options.graceDays !== undefined) await dialog.getByRole('spinbutton', { name: /Grace period/ }).fill(String(options.graceDays))
+    await dialog.getByRole('button', { name: 'Next' }).click()
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill(options.reason)
+    await dialog.getByRole('button', { name: 'Remove member' }).click()
+    await expect(dialog).toBeHidden()
   }
 }

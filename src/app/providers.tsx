@@ -1,5 +1,6 @@
 // Everything a screen needs around it: translations, antd theme and locale, message/modal context, server state.
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { installFocusWrap } from '@/shared/ui/focus-wrap'
 import { App as AntApp, ConfigProvider } from 'antd'
 import type { Locale } from 'antd/es/locale'
 import enUS from 'antd/locale/en_US'
@@ -45,6 +46,7 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
 }
 
 export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  useEffect(() => installFocusWrap(), [])
   return (
     <I18nextProvider i18n={i18n}>
       <LocalisedAntd>

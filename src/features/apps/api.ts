@@ -55,7 +55,6 @@ export const appKeys = {
   requests: (tenantId: string) => ['apps', 'requests', { tenantId, status: 'pending' }] as const,
   emergency: (tenantId: string) => ['apps', 'emergency', { tenantId }] as const,
   /** Below the tenant's audit root, so any audited change anywhere refreshes the app's history. */
-  history: (tenantId: string, appId: string) => [...rootKeys.audit(tenantId), 'app', appId] as const,
   departments: (tenantId: string) => ['departments', 'list', { tenantId }] as const,
 }
 
@@ -91,18 +90,6 @@ export const useAppAvailability = (tenantId: string, appId: string, enabled: boo
     queryFn: () => unwrapWithEtag(api().GET('/api/v1/tenants/{tenantId}/apps/{appId}/availability', { params: appPath(tenantId, appId) })),
     enabled,
     staleTime: 0,
-  })
-
-export const useAppHistory = (tenantId: string, appId: string | null) =>
-  useQuery({
-    queryKey: appKeys.history(tenantId, appId ?? ''),
-    queryFn: () =>
-      unwrap(
-        api().GET('/api/v1/tenants/{tenantId}/audit-events', {
-          params: { ...tenantPath(tenantId), query: { targetType: 'app', targetId: appId ?? '', limit: 10 } },
-        }),
-      ),
-    enabled: appId !== null,
   })
 
 export const useAppRequests = (tenantId: string) =>

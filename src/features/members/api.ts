@@ -1,8 +1,9 @@
 // The member directory's server state: filters read from the URL, one page per (filters, cursor), departments.
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { memberRoleValues, memberStatusValues, type components } from '@contract/schema.gen'
 import { api, unwrap } from '@/shared/api/client'
 import { memberKeys } from '@/shared/members/api'
+import { idempotencyHeaders } from '@/shared/api/write-headers'
 
 type Schemas = components['schemas']
 export type Member = Schemas['Member']
@@ -75,4 +76,56 @@ export function departmentTree(departments: readonly Department[]): { department
   }
   visit(null, 0)
   return ordered
+}
+
+export type MemberDetail = Schemas['MemberDetail']
+export type MemberRemovalInput = Schemas['MemberRemovalInput']
+export type MemberDataHandling = Schemas['MemberDataHandling']
+
+const memberPath = (tenantId: string, memberId: string) => ({ path: { tenantId, memberId } })
+
+export const memberDetailQuery = (tenantId: string, memberId: string) =>
+  queryOptions({
+    queryKey: [...memberKeys.all, 'detail', { tenantId, memberId }] as const,
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/members/{memberId}', { params: memberPath(tenantId, memberId) })),
+  })
+
+export const useMemberDetail = (tenantId: string, memberId: string) => useQuery(memberDetailQuery(tenantId, memberId))
+
+interface Keyed {
+  /** The Idempotency-Key of this user action (reused when the user retries it). */
+  idempotencyKey: string
+}
+
+export type MemberMove =
+  | { kind: 'deactivate'; reason: string }
+  | { kind: 'reactivate' }
+  | { kind: 'remove'; input: MemberRemovalInput }
+  | { kind: 'undo' }
+
+function sendMove(tenantId: string, memberId: string, move: MemberMove, idempotencyKey: string) {
+  const params = { ...memberPath(tenantId, memberId), header: idempotencyHeaders(idempotencyKey) }
+  switch (move.kind) {
+    case 'deactivate':
+      return unwrap(api().POST('/api/v1/tenants/{tenantId}/members/{memberId}/deactivate', { params, body: { reason: move.reason } }))
+    case 'reactivate':
+      return unwrap(api().POST('/api/v1/tenants/{tenantId}/members/{memberId}/reactivate', { params }))
+    case 'remove':
+      return unwrap(api().POST('/api/v1/tenants/{tenantId}/members/{memberId}/removal', { params, body: move.input }))
+    case 'undo':
+      return unwrap(api().POST('/api/v1/tenants/{tenantId}/members/{memberId}/removal/cancel', { params }))
+  }
+}
+
+/**
+ * One move in a member's lifecycle. A removal reaches far (app availability, requests, the colleague who receives
+ * the handover, retention figures, the audit log), so every cached view is refreshed afterwards.
+ */
+export function useMemberMove(tenantId: string, memberId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ move, idempotencyKey }: Keyed & { move: MemberMove }) => sendMove(tenantId, memberId, move, idempotencyKey),
+    onSuccess: (detail) => queryClient.setQueryData(memberDetailQuery(tenantId, memberId).queryKey, detail),
+    onSettled: () => queryClient.invalidateQueries(),
+  })
 }

@@ -22,12 +22,14 @@ interface CommonProps {
   placeholder?: string
   /** Offer only members in this state (e.g. only active members can be given an app). */
   status?: MemberStatus
+  /** Never offer these members (e.g. the member whose work is being handed over). */
+  exclude?: readonly string[]
 }
 
 type MemberPickerProps = CommonProps &
   (
     | { multiple: true; value?: PickedMember[]; onChange?: (value: PickedMember[]) => void }
-    | { multiple?: false; value?: string; onChange?: (memberId: string) => void }
+    | { multiple?: false; value?: string; onChange?: (memberId: string, label: string) => void }
   )
 
 export function MemberPicker(props: MemberPickerProps) {
@@ -39,7 +41,7 @@ export function MemberPicker(props: MemberPickerProps) {
   const search = useMemberSearch(tenantId, { q, limit: MATCHES_SHOWN, ...(props.status ? { status: props.status } : {}) }, open)
   // Only answers for what is typed now: never offer a stale result that is about to change under the pointer.
   const settled = typed.trim() === q && !search.isFetching
-  const options = (settled ? (search.data?.items ?? []) : []).map((member) => ({
+  const options = (settled ? (search.data?.items ?? []) : []).filter((member) => !props.exclude?.includes(member.id)).map((member) => ({
     value: member.id,
     label: `${member.name} · ${member.departmentName} · ${member.employeeNo}`,
   }))
@@ -69,5 +71,11 @@ export function MemberPicker(props: MemberPickerProps) {
     )
   }
   const { onChange } = props
-  return <Select<string> {...common} value={props.value} onChange={(next) => onChange?.(next)} />
+  return (
+    <Select<string>
+      {...common}
+      value={props.value}
+      onChange={(next, option) => onChange?.(next, option && !Array.isArray(option) && option.label !== undefined ? String(option.label) : next)}
+    />
+  )
 }

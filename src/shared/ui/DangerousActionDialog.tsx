@@ -22,6 +22,8 @@ export interface DangerousActionDialogProps {
   onCancel: () => void
   /** Not red: for consequential but reversible actions. */
   danger?: boolean
+  /** After the dialog has closed (its animation done): e.g. to put focus somewhere better than a control that is gone. */
+  afterClose?: () => void
   children?: ReactNode
 }
 
@@ -44,6 +46,7 @@ export function DangerousActionDialog({
   onCancel,
   danger = true,
   children,
+  afterClose,
 }: DangerousActionDialogProps) {
   const { t } = useTranslation()
   const [form] = Form.useForm<Values>()
@@ -76,6 +79,7 @@ export function DangerousActionDialog({
       afterClose={() => {
         form.resetFields()
         setSubmitted(false)
+        afterClose?.()
       }}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -17,7 +17,8 @@ import {
   type App,
   type AppScope,
 } from '../api'
-import { PlainList, ScopeTag, sortScopes, useLocalized } from './bits'
+import { ScopeTag, sortScopes, useLocalized } from './bits'
+import { PlainList } from '@/shared/ui/PlainList'
 
 interface AppDialogProps {
   app: App

@@ -7,11 +7,14 @@ import { formatDateTime } from '@/shared/lib/format'
 import { isApiError } from '@/shared/api/problem'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
-import { useApp, useAppAvailability, useAppHistory, type App, type AuditEvent } from '../api'
+import { useApp, useAppAvailability, type App } from '../api'
+import { AuditTrail } from '@/shared/audit/AuditTrail'
+import type { AuditEvent } from '@/shared/audit/api'
 import type { AppAction } from './AppsPage'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 import type { Permission } from '@/shared/session/access'
-import { AppStatusBadge, PlainList, ScopeTag, sortScopes, useLocalized } from './bits'
+import { AppStatusBadge, ScopeTag, sortScopes, useLocalized } from './bits'
+import { PlainList } from '@/shared/ui/PlainList'
 
 interface AppDetailDrawerProps {
   appId: string | null
@@ -217,41 +220,7 @@ function AvailabilitySection({ app }: { app: App }) {
 }
 
 function HistorySection({ appId }: { appId: string }) {
-  const { t, i18n } = useTranslation('apps')
-  const tenantId = useTenantId()
-  const history = useAppHistory(tenantId, appId)
-  const actionLabel = (event: AuditEvent) => {
-    const key = event.action.replace(/\./g, '_')
-    return t(`audit.${key}` as 'audit.app_enabled', { defaultValue: event.action })
-  }
-  const actor = (event: AuditEvent) =>
-    event.onBehalfOf ? t('detail.onBehalf', { actor: event.actor.name, ticket: event.ticketRef ?? '' }) : t('detail.historyBy', { actor: event.actor.name })
-  return (
-    <section aria-labelledby="app-history">
-      <Typography.Title level={2} id="app-history" style={{ fontSize: 16 }}>
-        {t('detail.history')}
-      </Typography.Title>
-      {history.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
-      {history.isError ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
-      {history.data ? (
-        history.data.items.length === 0 ? (
-          <Typography.Text type="secondary">{t('detail.noHistory')}</Typography.Text>
-        ) : (
-          <PlainList
-            items={history.data.items}
-            itemKey={(event) => event.id}
-            render={(event) => (
-                <Flex vertical gap={2}>
-                  <Typography.Text strong>{actionLabel(event)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time> · {actor(event)}
-                  </Typography.Text>
-                  {event.reason ? <Typography.Text>{t('audit.reason', { reason: event.reason })}</Typography.Text> : null}
-                </Flex>
-            )}
-          />
-        )
-      ) : null}
-    </section>
-  )
+  const { t } = useTranslation('apps')
+  const actionLabel = (event: AuditEvent) => t(`audit.${event.action.replace(/\./g, '_')}` as 'audit.app_enabled', { defaultValue: event.action })
+  return <AuditTrail targetType="app" targetId={appId} title={t('detail.history')} headingId="app-history" actionLabel={actionLabel} />
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
-import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatNumber } from '@/shared/lib/format'
 import { useTenantAccess } from '@/shared/session/use-tenant'
@@ -23,6 +23,7 @@ import {
   type MemberRole,
   type MemberStatus,
 } from '../api'
+import { memberName, MemberStatusText } from './bits'
 
 const SEARCH_DEBOUNCE_MS = 300
 const FILTER_PARAMS = { q: 'q', departmentId: 'department', status: 'status', role: 'role' } as const
@@ -95,7 +96,15 @@ export function MembersPage() {
   const data = directory.data
   const names = new Map((departments.data?.items ?? []).map((department) => [department.id, department.name]))
   const columns: TableColumnsType<Member> = [
-    { key: 'name', title: t('columns.name'), render: (_, member) => <Typography.Text strong>{member.name}</Typography.Text> },
+    {
+      key: 'name',
+      title: t('columns.name'),
+      render: (_, member) => (
+        <Link to={member.id} style={{ fontWeight: 600 }}>
+          {memberName(member, t)}
+        </Link>
+      ),
+    },
     { key: 'employeeNo', title: t('columns.employeeNo'), dataIndex: 'employeeNo' },
     { key: 'email', title: t('columns.email'), dataIndex: 'email' },
     { key: 'phone', title: t('columns.phone'), dataIndex: 'phoneMasked' },
@@ -216,10 +225,4 @@ export function MembersPage() {
       </nav>
     </>
   )
-}
-
-function MemberStatusText({ status }: { status: MemberStatus }) {
-  const { t } = useTranslation('members')
-  if (status === 'active') return <>{t('status.active')}</>
-  return <Tag color={status === 'removed' ? 'default' : status === 'pending_removal' ? 'error' : 'warning'}>{t(`status.${status}`)}</Tag>
 }

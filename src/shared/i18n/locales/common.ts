@@ -123,6 +123,12 @@ const en = {
   time: {
     never: 'never',
   },
+  audit: {
+    none: 'No changes recorded yet.',
+    system: 'System (scheduled)',
+    onBehalf: '{{actor}} (support, for the tenant, ticket {{ticket}})',
+    reason: 'Reason: {{reason}}',
+  },
   mock: {
     badge: 'Mock data',
     reset: 'Reset demo data',
@@ -256,6 +262,12 @@ export const common: Bilingual<typeof en> = {
     },
     time: {
       never: '从未',
+    },
+    audit: {
+      none: '暂无变更记录。',
+      system: '系统（定时任务）',
+      onBehalf: '{{actor}}（平台支持，代表企业，工单 {{ticket}}）',
+      reason: '原因：{{reason}}',
     },
     mock: {
       badge: '模拟数据',

@@ -1,0 +1,122 @@
+// One member's page and the removal flow (除名): handover and anonymisation, undo before the date, the date passing,
+// the guard rails, a read-only support agent, the keyboard, and axe on every step in both languages.
+import { test, expect } from './fixtures'
+import { MemberDetailPage } from './pages/members'
+
+const MEMBER = '/tenants/t-acme/members/m-acme-000007'
+const DAY_MS = 86_400_000
+
+test('an administrator removes a member with a handover and anonymisation, undoes it, then lets the date pass', async ({ page, loginAs, mock }) => {
+  await loginAs('admin-acme', MEMBER)
+  const detail = new MemberDetailPage(page)
+  await expect(detail.heading()).toBeVisible()
+  const name = await detail.heading().innerText()
+  await expect(detail.profile(/Account data/)).toContainText(/\d{3}\*{4}\d{4}/)
+  const documents = await detail.holding('Documents').innerText()
+  expect(Number(documents)).toBeGreaterThan(0)
+
+  await detail.remove({ handoverTo: '陈静', handling: 'Anonymise', reason: '离职' })
+  await expect(detail.removal()).toContainText(/Pending removal: .* anonymised on/)
+  await expect(detail.removal()).toContainText('Handed over to 陈静')
+  await expect(page.getByText(`${name} is pending removal until`)).toBeVisible()
+  // The button that opened the flow is gone (Remove became Undo): focus lands on the page's title.
+  await expect(detail.heading()).toBeFocused()
+  await expect(detail.holding('Documents')).toHaveText('0')
+
+  await detail.button(/^Undo removal$/).click()
+  await expect(detail.dialog()).toContainText('What the handover moved stays with the colleague')
+  await detail.dialog().getByRole('button', { name: 'Undo removal' }).click()
+  await expect(detail.removal()).toHaveCount(0)
+  await expect(page.locator('#main')).toContainText('Active')
+  await expect(detail.holding('Documents')).toHaveText('0')
+
+  await detail.remove({ handoverTo: null, handling: 'Anonymise', graceDays: 3, reason: '离职' })
+  await expect(detail.removal()).toContainText('anonymised on')
+  await mock.setClock({ advanceMs: 3 * DAY_MS + 60_000 })
+  await page.reload()
+  await expect(detail.removal()).toContainText(/Removed — data anonymised on/)
+  await expect(detail.removal()).toContainText('Backups that could not be cleared at once are isolated')
+  await expect(detail.heading()).toHaveText(/Former member AC000008/)
+  await expect(detail.profile(/Account data/)).toContainText('Erased')
+  await expect(detail.holding('Chat files')).toHaveText('0')
+  await expect(detail.holding('Clock-in records')).toHaveText('0')
+  await expect(page.getByRole('heading', { name: 'History' }).locator('..')).toContainText('System (scheduled)')
+  await expect(detail.button(/Undo removal|Remove member/)).toHaveCount(0)
+})
+
+test('the guard rails: an administrator cannot remove or deactivate themselves, and the page says why', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', '/tenants/t-acme/members/m-acme-000000')
+  const detail = new MemberDetailPage(page)
+  await expect(detail.heading()).toHaveText('王芳')
+  await expect(detail.button(/^Remove member$/)).toBeDisabled()
+  await expect(detail.button(/^Deactivate$/)).toBeDisabled()
+  await expect(page.locator('#main')).toContainText('You cannot deactivate or remove yourself')
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/tenants/t-acme/members/m-acme-000000/deactivate', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'X-Requested-With': 'fetch' },
+      body: JSON.stringify({ reason: 'test' }),
+    })
+    return [response.status, ((await response.json()) as { type: string }).type]
+  })
+  expect(status).toEqual([409, 'urn:problem:member-is-you'])
+})
+
+test('a read-only support agent sees masked data, no way to change anything, and the API refuses', async ({ page, loginAs }) => {
+  await loginAs('support-agent', MEMBER)
+  const detail = new MemberDetailPage(page)
+  await expect(detail.heading()).toBeVisible()
+  await expect(detail.profile(/Work data/)).toContainText(/.\*\*\*@acme\.example/)
+  await expect(detail.profile(/Account data/)).toContainText(/wx_.{1}.*\*\*\*\*/)
+  await expect(detail.button(/^Remove member$/)).toBeDisabled()
+  await expect(detail.button(/^Deactivate$/)).toBeDisabled()
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/tenants/t-acme/members/m-acme-000007/removal', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'X-Requested-With': 'fetch' },
+      body: JSON.stringify({ handoverToMemberId: null, dataHandling: 'delete', graceDays: 30, reason: 'x' }),
+    })
+    return response.status
+  })
+  expect(status).toBe(403)
+})
+
+test('the deactivate dialog takes the keyboard: focus inside, Escape closes it and focus returns to the button', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', MEMBER)
+  const detail = new MemberDetailPage(page)
+  const deactivate = detail.button(/^Deactivate$/)
+  await deactivate.focus()
+  await page.keyboard.press('Enter')
+  await expect(detail.dialog()).toBeVisible()
+  await expect(detail.dialog().locator(':focus')).toHaveCount(1)
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab')
+    await expect(detail.dialog().locator(':focus')).toHaveCount(1)
+  }
+  await page.keyboard.press('Escape')
+  await expect(detail.dialog()).toBeHidden()
+  await expect(deactivate).toBeFocused()
+})
+
+for (const language of ['en-US', 'zh-CN'] as const) {
+  test(`the member page and every step of the removal flow have no serious axe violations (${language})`, async ({ page, loginAs, expectAccessible }) => {
+    await loginAs('admin-acme', '/sign-in')
+    await page.evaluate((lang) => localStorage.setItem('tdgc.language', lang), language)
+    await page.goto(MEMBER)
+    const detail = new MemberDetailPage(page)
+    await expect(detail.heading()).toBeVisible()
+    await expect(page.getByRole('heading', { name: /History|变更记录/ })).toBeVisible()
+    await expectAccessible(`member detail (${language})`)
+    await detail.button(/^(Remove member|除名成员)$/).click()
+    const dialog = detail.dialog()
+    await expect(dialog).toBeVisible()
+    const next = dialog.getByRole('button', { name: /^(Next|下一步)$/ })
+    await dialog.getByRole('checkbox').check()
+    for (const step of ['handover', 'data', 'grace']) {
+      await expectAccessible(`removal step ${step} (${language})`)
+      await next.click()
+    }
+    await expect(dialog.getByRole('textbox')).toBeVisible()
+    await expectAccessible(`removal confirm (${language})`)
+  })
+}
