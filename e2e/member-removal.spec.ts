@@ -120,3 +120,36 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     await expectAccessible(`removal confirm (${language})`)
   })
 }
+
+test('a removal that fails (500, a dropped connection) changes nothing; one whose answer is lost is replayed once on retry', async ({ page, loginAs, mock }) => {
+  await loginAs('admin-acme', MEMBER)
+  const detail = new MemberDetailPage(page)
+  await expect(detail.heading()).toBeVisible()
+  const path = '/api/v1/tenants/t-acme/members/m-acme-000007/removal'
+  const confirm = await detail.fillRemoval({ handoverTo: '陈静', handling: 'Delete', reason: 'Faults on the way' })
+  const dialog = detail.dialog()
+  for (const { fault, message } of [
+    { fault: { status: 500 }, message: 'nothing was changed' },
+    { fault: { networkError: true }, message: 'The server could not be reached' },
+  ]) {
+    await mock.fault({ method: 'POST', path, ...fault })
+    await confirm.click()
+    await expect(dialog.getByRole('alert')).toContainText(message)
+    await expect(detail.removal()).toHaveCount(0)
+    await expect(page.locator('#main').getByText('Active', { exact: true })).toBeVisible()
+  }
+  await mock.fault({ method: 'POST', path, phase: 'after', networkError: true })
+  await confirm.click()
+  await expect(dialog.getByRole('alert')).toContainText('The server could not be reached')
+  // The change did happen: the page behind the dialog says so truthfully.
+  await expect(detail.removal()).toContainText('Pending removal')
+  await confirm.click()
+  await expect(dialog).toBeHidden()
+  await expect(detail.removal()).toContainText('Handed over to 陈静')
+  const actions = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/tenants/t-acme/audit-events?targetType=member&targetId=m-acme-000007&limit=50')
+    return ((await response.json()) as { items: { action: string }[] }).items.map((event) => event.action)
+  })
+  expect(actions.filter((action) => action === 'member.removal_scheduled')).toHaveLength(1)
+  expect(actions.filter((action) => action === 'member.handed_over')).toHaveLength(1)
+})

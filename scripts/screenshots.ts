@@ -7,7 +7,7 @@ const base = process.argv[2] ?? 'http://localhost:4190'
 const out = 'docs/screenshots'
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
 
-type Shot = { name: string; persona: string | null; path: string; scenario?: string; prepare?: (page: Page) => Promise<void> }
+type Shot = { name: string; persona: string | null; path: string; scenario?: string; fullPage?: boolean; prepare?: (page: Page) => Promise<void> }
 
 const shots: Shot[] = [
   { name: 'sign-in', persona: null, path: '/sign-in' },
@@ -17,6 +17,40 @@ const shots: Shot[] = [
   { name: 'no-access-support', persona: 'support-agent', path: '/tenants/t-northwind' },
   { name: 'members', persona: 'admin-acme', path: '/tenants/t-acme/members' },
   { name: 'members-support', persona: 'support-agent', path: '/tenants/t-acme/members' },
+  { name: 'member', persona: 'admin-acme', path: '/tenants/t-acme/members/m-acme-000007', fullPage: true },
+  { name: 'member-support', persona: 'support-agent', path: '/tenants/t-acme/members/m-acme-000007' },
+  {
+    name: 'member-removal-flow',
+    persona: 'admin-acme',
+    path: '/tenants/t-acme/members/m-acme-000007',
+    prepare: async (page) => {
+      await page.locator('#main').getByRole('button', { name: /^(Remove member|除名成员)$/ }).click()
+      await page.getByRole('dialog').getByRole('checkbox').check()
+      await page.getByRole('dialog').getByRole('button', { name: /^(Next|下一步)$/ }).click()
+    },
+  },
+  {
+    name: 'member-pending-removal',
+    persona: 'admin-acme',
+    path: '/tenants/t-acme/members/m-acme-000007',
+    prepare: async (page) => {
+      await call(page, 'POST', '/api/v1/tenants/t-acme/members/m-acme-000007/removal', { handoverToMemberId: 'm-acme-000001', dataHandling: 'anonymise', graceDays: 30, reason: '离职 / Left the company' })
+      await page.reload()
+      await page.getByRole('alert').first().waitFor()
+    },
+  },
+  {
+    name: 'member-removed',
+    persona: 'admin-acme',
+    path: '/tenants/t-acme/members/m-acme-000007',
+    fullPage: true,
+    prepare: async (page) => {
+      await call(page, 'POST', '/api/v1/tenants/t-acme/members/m-acme-000007/removal', { handoverToMemberId: null, dataHandling: 'anonymise', graceDays: 1, reason: '离职 / Left the company' })
+      await call(page, 'POST', '/api/v1/mock/clock', { advanceMs: 2 * 86_400_000 })
+      await page.reload()
+      await page.getByRole('alert').first().waitFor()
+    },
+  },
   { name: 'apps', persona: 'admin-acme', path: '/tenants/t-acme/apps' },
   { name: 'retention', persona: 'admin-acme', path: '/tenants/t-acme/retention' },
 ]
@@ -24,7 +58,8 @@ const shots: Shot[] = [
 async function call(page: Page, method: string, path: string, body?: unknown) {
   await page.evaluate(
     async ({ method, path, body }) => {
-      const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'X-Requested-With': 'fetch' }
+      const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined })
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`)
     },
     { method, path, body },
@@ -51,7 +86,7 @@ for (const language of ['en-US', 'zh-CN']) {
     if (shot.prepare) await shot.prepare(page)
     const notFound = await page.getByRole('heading', { level: 1, name: /Page not found|页面不存在/ }).count()
     if (notFound === 0 || shot.name.startsWith('not-found')) {
-      await page.screenshot({ path: `${out}/${shot.name}.${language}.png` })
+      await page.screenshot({ path: `${out}/${shot.name}.${language}.png`, fullPage: shot.fullPage === true })
       console.log(`${out}/${shot.name}.${language}.png`)
     }
     await context.close()

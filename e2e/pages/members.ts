@@ -34,6 +34,13 @@ export class MembersPage {
   }
 }
 
+interface RemovalOptions {
+  handoverTo: string | null
+  handling: 'Anonymise' | 'Delete'
+  graceDays?: number
+  reason: string
+}
+
 /** Page object for one member's page and its dialogs. */
 export class MemberDetailPage {
   constructor(readonly page: Page) {}
@@ -63,7 +70,14 @@ export class MemberDetailPage {
   }
 
   /** Runs the removal flow: handover (a colleague's name typed into the picker, or nothing), data handling, grace, reason. */
-  async remove(options: { handoverTo: string | null; handling: 'Anonymise' | 'Delete'; graceDays?: number; reason: string }): Promise<void> {
+  async remove(options: RemovalOptions): Promise<void> {
+    const confirm = await this.fillRemoval(options)
+    await confirm.click()
+    await expect(this.dialog()).toBeHidden()
+  }
+
+  /** Goes through the flow up to its last step and returns the confirm button (not pressed). */
+  async fillRemoval(options: RemovalOptions): Promise<Locator> {
     await this.button(/^Remove member$/).click()
     const dialog = this.dialog()
     await expect(dialog).toBeVisible()
@@ -78,7 +92,6 @@ export class MemberDetailPage {
     if (options.graceDays !== undefined) await dialog.getByRole('spinbutton', { name: /Grace period/ }).fill(String(options.graceDays))
     await dialog.getByRole('button', { name: 'Next' }).click()
     await dialog.getByRole('textbox', { name: 'Reason' }).fill(options.reason)
-    await dialog.getByRole('button', { name: 'Remove member' }).click()
-    await expect(dialog).toBeHidden()
+    return dialog.getByRole('button', { name: 'Remove member' })
   }
 }

@@ -92,7 +92,8 @@ export function seededEnterpriseProfile(member: MemberRecord): SeededEnterpriseP
     rank: pick(random, flavour.ranks),
     title: pick(random, flavour.titles),
     landline: `${flavour.landlinePrefix}${String(int(random, 0, 99_999)).padStart(5, '0')}`,
-    fax: random() < 0.3 ? `${flavour.landlinePrefix}${String(int(random, 0, 99_999)).padStart(5, '0')}` : null,
+    // No fax is an empty value, not an erased one (null means erased).
+    fax: random() < 0.3 ? `${flavour.landlinePrefix}${String(int(random, 0, 99_999)).padStart(5, '0')}` : '',
     officeSeat: flavour.seat(random),
     invoiceTitle: flavour.company,
     workSignature: flavour.signature(member.name, position, flavour.company),

@@ -212,6 +212,7 @@ function Loaded({ detail, name }: { detail: MemberDetail; name: string }) {
             title={t('detail.history')}
             headingId="member-history"
             actionLabel={(event: AuditEvent) => t(`detail.audit.${event.action.replace(/\./g, '_')}` as 'detail.audit.member_deactivated', { defaultValue: event.action })}
+            details={eventDetails}
           />
         </Col>
       </Row>
@@ -253,6 +254,18 @@ function Loaded({ detail, name }: { detail: MemberDetail; name: string }) {
       />
     </>
   )
+}
+
+/** What a handover moved where, and which vendor a deletion notice went to. */
+function eventDetails(event: AuditEvent) {
+  const after = event.after
+  if (typeof after !== 'object' || after === null) return null
+  const fields = after as Record<string, unknown>
+  if (event.action === 'member.vendor_deletion_notice' && typeof fields.app === 'string') {
+    return <Typography.Text>{`${fields.app} (${String(fields.vendor ?? '')})`}</Typography.Text>
+  }
+  if (event.action === 'member.handed_over' && typeof fields.to === 'string') return <Typography.Text>{`→ ${fields.to}`}</Typography.Text>
+  return null
 }
 
 /** After a move the button that opened the dialog is often gone (Remove became Undo): focus the page's title then. */
@@ -298,9 +311,13 @@ function ProfileCard({ detail, side }: { detail: MemberDetail; side: 'platform' 
             children:
               p.recentLogins.length === 0
                 ? t('detail.none')
-                : p.recentLogins.map((login) => (
-                    <div key={login.at}>{t('detail.login', { at: formatDateTime(login.at, i18n.language), device: login.device, place: login.place })}</div>
-                  )),
+                : (
+                    <Flex vertical>
+                      {p.recentLogins.map((login) => (
+                        <span key={login.at}>{t('detail.login', { at: formatDateTime(login.at, i18n.language), device: login.device, place: login.place })}</span>
+                      ))}
+                    </Flex>
+                  ),
           },
         ]
       : [
