@@ -201,6 +201,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/deregistration-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Members' requests to leave, forwarded by the platform (红圈CRM+ 6.1.3(2)): open ones first, soonest reply deadline first, then decided ones, newest first. */
+        get: operations["listDeregistrationRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/deregistration-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["DeregistrationRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves a member's request to leave by removing them (the same removal as removeMember, in the same transaction); the platform is told. */
+        post: operations["approveDeregistrationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/deregistration-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["DeregistrationRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declines a member's request to leave; the reason goes back to the platform, which tells the member. */
+        post: operations["declineDeregistrationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/audit-events": {
         parameters: {
             query?: never;
@@ -636,6 +695,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mock/deregistration-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The platform forwards a member's request to leave (for demos and tests). */
+        post: operations["injectDeregistrationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mock/personas": {
         parameters: {
             query?: never;
@@ -983,6 +1059,40 @@ export interface components {
             removalBlockedBy: null | ("self" | "last_admin");
             /** @description The tenant's grace period before a removed member's data goes (the removal flow's default). */
             defaultGraceDays: number;
+        };
+        /** @enum {string} */
+        DeregistrationStatus: "open" | "approved" | "declined";
+        DeregistrationRequest: {
+            id: string;
+            member: {
+                id: string;
+                name: string;
+                employeeNo: string;
+                departmentName: string;
+                status: components["schemas"]["MemberStatus"];
+            };
+            /** @description What the member told the platform. */
+            message: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description The reply deadline (receipt plus the tenant's reply days).
+             */
+            dueAt: string;
+            status: components["schemas"]["DeregistrationStatus"];
+            /** @description For an open request, how close the deadline is (null once decided). */
+            urgency: null | ("on_time" | "due_soon" | "overdue");
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: null | components["schemas"]["RetentionPerson"];
+            onBehalfOf: string | null;
+            declineReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the decision (and a decline's reason) went back to the platform.
+             */
+            platformNotifiedAt: string | null;
         };
         AuditActor: {
             id: string;
@@ -1461,6 +1571,7 @@ export interface components {
         TenantId: string;
         AppId: string;
         MemberId: string;
+        DeregistrationRequestId: string;
         AppRequestId: string;
         /** @description Opaque cursor from a previous page's nextCursor. */
         Cursor: string;
@@ -1827,6 +1938,115 @@ export interface operations {
                     "application/json": components["schemas"]["MemberDetail"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listDeregistrationRequests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeregistrationStatus"];
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeregistrationRequest"][];
+                        /** @description Days the enterprise has to reply from receipt (the tenant's setting). */
+                        replyDays: number;
+                        /** @description An open request is due soon when its deadline is this many days away or fewer. */
+                        dueSoonDays: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    approveDeregistrationRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["DeregistrationRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberRemovalInput"];
+            };
+        };
+        responses: {
+            /** @description The request, approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeregistrationRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    declineDeregistrationRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                requestId: components["parameters"]["DeregistrationRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The request, declined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeregistrationRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2727,6 +2947,43 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    injectDeregistrationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tenantId: string;
+                    memberId: string;
+                    message?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the platform received it (default now); an earlier time makes it due soon or overdue.
+                     */
+                    receivedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the tenant sees it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeregistrationRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listMockPersonas: {
         parameters: {
             query?: never;
@@ -2927,6 +3184,8 @@ export const memberGenderValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const memberDataHandlingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDataHandling"]> = ["delete", "anonymise"];
 export const memberRemovalStatusBeforeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRemoval"]["statusBefore"]> = ["active", "deactivated"];
 export const memberDetailRemovalBlockedByOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDetail"]["removalBlockedBy"]> = ["self", "last_admin"];
+export const deregistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeregistrationStatus"]> = ["open", "approved", "declined"];
+export const deregistrationRequestUrgencyOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeregistrationRequest"]["urgency"]> = ["on_time", "due_soon", "overdue"];
 export const auditActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["role"]> = ["tenant_admin", "support_agent", "system"];
 export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "awaiting_scope_approval", "disabled"];
 export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];

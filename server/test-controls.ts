@@ -7,7 +7,7 @@ import { fieldError, validation } from '@governance/rules/errors'
 import { addFault, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
 import type { RetentionJobHooks } from '@governance/rules/retention/runs'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
-import { retentionRunRoute } from '@governance/http/control-routes'
+import { injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
 import { sessionView } from '@governance/http/routes/session'
 import { endSessionCookie, startSession } from '@governance/http/session-cookie'
 import { checkBody } from '@governance/http/contract-input'
@@ -126,6 +126,7 @@ export function testControls(opened: OpenedSqlStore, clock: TestClock, afterRese
       return noContent()
     }),
     retentionRunRoute,
+    injectDeregistrationRoute,
   ]
   return { routes, faults: faultMiddleware, retentionJobs: faultyRetentionJobs((method, path) => takeFault(faults, method, path)) }
 }

@@ -2,6 +2,7 @@
 // serve exactly this, over their own store.
 import { Hono } from 'hono'
 import { auditRoutes } from './routes/audit'
+import { deregistrationRoutes } from './routes/deregistrations'
 import { memberLifecycleRoutes } from './routes/member-lifecycle'
 import { memberRoutes } from './routes/members'
 import { sessionRoutes } from './routes/session'
@@ -18,6 +19,7 @@ export const governanceRoutes: readonly RouteDefinition[] = [
   ...tenantRoutes,
   ...memberRoutes,
   ...memberLifecycleRoutes,
+  ...deregistrationRoutes,
   ...auditRoutes,
   ...appRoutes,
   ...retentionRoutes,

@@ -3,6 +3,8 @@ import { notFound } from '@governance/rules/errors'
 import { ok, route, type RouteDefinition } from './route'
 import { runRetentionNow } from './routes/retention'
 
+export { injectDeregistrationRoute } from './routes/deregistrations'
+
 /** "Run retention now" for one tenant or all: what the daily job does, on demand. */
 export const retentionRunRoute: RouteDefinition = route(
   { method: 'post', path: '/api/v1/mock/retention-run', operationId: 'runMockRetention', access: 'public' },

@@ -211,3 +211,19 @@ export interface MemberProfileRecord {
   /** Chat messages and files come from the retention volume model instead. */
   holdings: Omit<Schemas['MemberHoldings'], 'messages' | 'files'>
 }
+
+/** A member's request to leave, forwarded by the platform; names are joined in when it is shown. */
+export interface DeregistrationRecord {
+  id: string
+  tenantId: string
+  memberId: string
+  message: string
+  receivedAt: string
+  dueAt: string
+  status: Schemas['DeregistrationStatus']
+  decidedAt: string | null
+  decidedBy: Schemas['RetentionPerson'] | null
+  onBehalfOf: string | null
+  declineReason: string | null
+  platformNotifiedAt: string | null
+}

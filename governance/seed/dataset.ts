@@ -1,11 +1,13 @@
 // The demo data every store starts from, per scenario: two tenants, their people, apps, retention and history.
 // Everything derives from a fixed epoch, never from real time, so every run and every store sees the same data.
+import { DEREGISTRATION_REPLY_DAYS } from '../rules/deregistration'
 import type { components } from '@contract/schema.gen'
 import type {
   AppRecord,
   AppRequestRecord,
   AuditRecord,
   DepartmentRecord,
+  DeregistrationRecord,
   GrantRecord,
   RetentionHistoryRecord,
   RetentionRecord,
@@ -46,6 +48,7 @@ export interface Dataset {
   grants: GrantRecord[]
   apps: AppRecord[]
   appRequests: AppRequestRecord[]
+  deregistrations: DeregistrationRecord[]
   retention: RetentionRecord[]
   retentionHistory: RetentionHistoryRecord[]
   /** Generated history that comes before the hand-written events, per tenant (large scenarios only). */
@@ -160,6 +163,7 @@ export function demoDataset(scenario: ScenarioName): Dataset {
     grants,
     apps,
     appRequests: requests,
+    deregistrations: seedDeregistrations(),
     retention: retention.map((entry) => entry.record),
     retentionHistory: retention.flatMap((entry) => entry.history),
     auditHistory: large
@@ -178,4 +182,29 @@ export function demoDataset(scenario: ScenarioName): Dataset {
       : [],
     audit: seedAudit(memberSources, grants),
   }
+}
+
+/** Two members of Acme asked the platform to leave: one a fortnight ago (due soon), one yesterday. */
+function seedDeregistrations(): DeregistrationRecord[] {
+  const request = (id: string, memberId: string, message: string, daysAgo: number): DeregistrationRecord => {
+    const received = SCENARIO_EPOCH_MS - daysAgo * DAY_MS
+    return {
+      id,
+      tenantId: ACME_ID,
+      memberId,
+      message,
+      receivedAt: new Date(received).toISOString(),
+      dueAt: new Date(received + DEREGISTRATION_REPLY_DAYS * DAY_MS).toISOString(),
+      status: 'open',
+      decidedAt: null,
+      decidedBy: null,
+      onBehalfOf: null,
+      declineReason: null,
+      platformNotifiedAt: null,
+    }
+  }
+  return [
+    request('dr-acme-001', 'm-acme-000012', '我已从公司离职，请注销我在企业中的账号。', 13),
+    request('dr-acme-002', 'm-acme-000044', 'I have moved to another company; please remove me from Acme on the platform.', 1),
+  ]
 }

@@ -8,6 +8,7 @@ import type {
   AuditInput,
   AuditRecord,
   DepartmentRecord,
+  DeregistrationRecord,
   EmergencyStopRecord,
   GrantRecord,
   LegalHoldRecord,
@@ -82,6 +83,13 @@ export interface MemberRepository {
   saveLifecycle(record: MemberLifecycleRecord): Promise<void>
   /** Removals not carried out whose date is at or before `dueBy` (ISO), including those a legal hold keeps. */
   removalsDue(tenantId: string, dueBy: string): Promise<MemberLifecycleRecord[]>
+}
+
+export interface DeregistrationRepository {
+  /** Every request of the tenant (a tenant gets a handful a month). */
+  list(tenantId: string): Promise<DeregistrationRecord[]>
+  get(tenantId: string, requestId: string): Promise<DeregistrationRecord | null>
+  save(request: DeregistrationRecord): Promise<void>
 }
 
 export interface AccessRepository {
@@ -166,6 +174,7 @@ export interface IdSource {
 export interface Transaction {
   readonly tenants: TenantRepository
   readonly members: MemberRepository
+  readonly deregistrations: DeregistrationRepository
   readonly access: AccessRepository
   readonly audit: AuditRepository
   readonly apps: AppRepository

@@ -104,7 +104,7 @@ export async function memberDetail(tx: Transaction, actor: Actor, callerMemberId
 
 const appRef = (app: AppRecord): Schemas['MemberAppRef'] => ({ id: app.id, name: app.name, vendor: app.vendor, thirdParty: app.thirdParty })
 
-interface MoveContext {
+export interface MoveContext {
   tx: Transaction
   tenantId: string
   actor: Actor
@@ -125,6 +125,54 @@ async function guardedMember(context: MoveContext): Promise<{ member: MemberReco
   const counts = await tx.members.counts(tenantId)
   assertNotBlocked(removalBlock(member, callerMemberId, counts.admins))
   return { member, lifecycle: (await tx.members.lifecycle(tenantId, memberId)) ?? emptyLifecycle(tenantId, memberId) }
+}
+
+/**
+ * Removes a member (除名), for the removal endpoint and for an approved deregistration request: pending removal at
+ * once, the handover moved, app access and pending app requests ended, a deletion notice per vendor — one change.
+ */
+export async function removeMember(context: MoveContext, body: Schemas['MemberRemovalInput']): Promise<MemberRecord> {
+  const { tx, tenantId, actor, now } = context
+  const { member, lifecycle } = await guardedMember(context)
+  const reason = givenText(body.reason, 'reason', true) ?? ''
+  const colleague = body.handoverToMemberId === null ? null : await tx.members.get(tenantId, body.handoverToMemberId)
+  if (body.handoverToMemberId !== null && !colleague) throw validation([fieldError('handoverToMemberId', 'invalid', `No member "${body.handoverToMemberId}" in this tenant.`)])
+  const [departments, apps, requests] = await Promise.all([tx.members.departments(tenantId), tx.apps.list(tenantId), tx.apps.requests(tenantId)])
+  const ancestry = departmentAncestry(departments, member.departmentId)
+  const at = new Date(now).toISOString()
+  const result = scheduleRemoval(
+    member,
+    lifecycle,
+    colleague ? ((await tx.members.lifecycle(tenantId, colleague.id)) ?? emptyLifecycle(tenantId, colleague.id)) : null,
+    {
+      handoverTo: colleague,
+      handoverDepartmentName: departments.find((department) => department.id === colleague?.departmentId)?.name ?? '',
+      dataHandling: body.dataHandling,
+      graceDays: body.graceDays,
+      reason,
+    },
+    {
+      now,
+      by: { id: actor.user.id, name: actor.user.name },
+      onBehalfOf: actor.onBehalfOf,
+      seeded: (await tx.members.profile(member, now)).holdings,
+      apps: member.status === 'active' ? apps.filter((app) => reachesMember(app, member.id, ancestry)).map(appRef) : [],
+    },
+  )
+  await tx.members.update(result.member)
+  await tx.members.saveLifecycle(result.lifecycle)
+  if (result.target) await tx.members.saveLifecycle(result.target)
+  // App access ends now: the member leaves every availability list, and their pending requests close.
+  for (const app of apps) {
+    const availability = withoutMember(app.availability, member.id)
+    if (availability) await tx.apps.save({ ...app, availability })
+  }
+  for (const request of requests) {
+    if (request.memberId !== member.id || request.status !== 'pending') continue
+    await tx.apps.saveRequest({ ...request, status: 'denied', decidedAt: at, decidedBy: actor.user.name, note: 'The member was removed from the enterprise.' })
+  }
+  await recordAudit(tx, actor, now, result.audit)
+  return result.member
 }
 
 export const memberLifecycleRoutes = [
@@ -162,46 +210,7 @@ export const memberLifecycleRoutes = [
     { method: 'post', path: `${base}/removal`, operationId: 'removeMember', access: 'tenant:write', idempotent: true },
     async ({ tx, tenantId, params, actor, user, now, body }) => {
       const context = { tx, tenantId, actor, callerMemberId: user.memberId, now, memberId: params.memberId ?? '' }
-      const { member, lifecycle } = await guardedMember(context)
-      const reason = givenText(body.reason, 'reason', true) ?? ''
-      const colleague = body.handoverToMemberId === null ? null : await tx.members.get(tenantId, body.handoverToMemberId)
-      if (body.handoverToMemberId !== null && !colleague) throw validation([fieldError('handoverToMemberId', 'invalid', `No member "${body.handoverToMemberId}" in this tenant.`)])
-      const [departments, apps, requests] = await Promise.all([tx.members.departments(tenantId), tx.apps.list(tenantId), tx.apps.requests(tenantId)])
-      const ancestry = departmentAncestry(departments, member.departmentId)
-      const at = new Date(now).toISOString()
-      const result = scheduleRemoval(
-        member,
-        lifecycle,
-        colleague ? ((await tx.members.lifecycle(tenantId, colleague.id)) ?? emptyLifecycle(tenantId, colleague.id)) : null,
-        {
-          handoverTo: colleague,
-          handoverDepartmentName: departments.find((department) => department.id === colleague?.departmentId)?.name ?? '',
-          dataHandling: body.dataHandling,
-          graceDays: body.graceDays,
-          reason,
-        },
-        {
-          now,
-          by: { id: actor.user.id, name: actor.user.name },
-          onBehalfOf: actor.onBehalfOf,
-          seeded: (await tx.members.profile(member, now)).holdings,
-          apps: member.status === 'active' ? apps.filter((app) => reachesMember(app, member.id, ancestry)).map(appRef) : [],
-        },
-      )
-      await tx.members.update(result.member)
-      await tx.members.saveLifecycle(result.lifecycle)
-      if (result.target) await tx.members.saveLifecycle(result.target)
-      // App access ends now: the member leaves every availability list, and their pending requests close.
-      for (const app of apps) {
-        const availability = withoutMember(app.availability, member.id)
-        if (availability) await tx.apps.save({ ...app, availability })
-      }
-      for (const request of requests) {
-        if (request.memberId !== member.id || request.status !== 'pending') continue
-        await tx.apps.saveRequest({ ...request, status: 'denied', decidedAt: at, decidedBy: actor.user.name, note: 'The member was removed from the enterprise.' })
-      }
-      await recordAudit(tx, actor, now, result.audit)
-      return detailReply(context, result.member)
+      return detailReply(context, await removeMember(context, body))
     },
   ),
 

@@ -7,6 +7,7 @@ import type {
   AppRequestRecord,
   AuditRecord,
   DepartmentRecord,
+  DeregistrationRecord,
   EmergencyStopRecord,
   GrantRecord,
   LegalHoldRecord,
@@ -224,6 +225,12 @@ class MemoryTransaction implements Transaction {
         ? countMembers(tenantId, source, this.memberPatches(tenantId))
         : { members: 0, active: 0, admins: 0, byDepartment: new Map<string, number>() }
     },
+  }
+
+  readonly deregistrations = {
+    list: async (tenantId: string) => this.scan<DeregistrationRecord>('deregistrations', byPrefix(`${tenantId}/`)),
+    get: async (tenantId: string, requestId: string) => this.get<DeregistrationRecord>('deregistrations', `${tenantId}/${requestId}`),
+    save: async (request: DeregistrationRecord) => this.put('deregistrations', `${request.tenantId}/${request.id}`, request),
   }
 
   readonly access = {

@@ -42,6 +42,7 @@ export type TableName =
   | 'grants'
   | 'memberPatches'
   | 'memberLifecycles'
+  | 'deregistrations'
   | 'audit'
   | 'apps'
   | 'appRequests'
@@ -75,6 +76,7 @@ export class Tables {
     for (const grant of dataset.grants) put('grants', grant.id, grant)
     for (const app of dataset.apps) put('apps', `${app.tenantId}/${app.id}`, app)
     for (const request of dataset.appRequests) put('appRequests', `${request.tenantId}/${request.id}`, request)
+    for (const request of dataset.deregistrations) put('deregistrations', `${request.tenantId}/${request.id}`, request)
     for (const record of dataset.retention) put('retention', record.tenantId, record)
     for (const entry of dataset.retentionHistory) put('retentionHistory', seqKey(entry.tenantId, entry.seq), entry)
     const nextSeq = new Map<string, number>()

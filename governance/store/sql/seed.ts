@@ -12,7 +12,7 @@ const json = (value: unknown): string | null => (value === null || value === und
 
 /** Every table of the schema, children first (for TRUNCATE). */
 export const TABLES = [
-  'seed_info', 'member_lifecycles', 'idempotency_keys', 'legal_holds', 'retention_history', 'retention_runs', 'retention', 'emergency_stops',
+  'seed_info', 'deregistration_requests', 'member_lifecycles', 'idempotency_keys', 'legal_holds', 'retention_history', 'retention_runs', 'retention', 'emergency_stops',
   'app_requests', 'apps', 'app_scopes', 'audit_events', 'counters', 'grants', 'sign_in_failures', 'sessions', 'users',
   'members', 'departments', 'tenants',
 ] as const
@@ -116,6 +116,10 @@ export async function seedScenario(db: SqlClient, scenario: ScenarioName): Promi
   await db.transaction('read committed', async (tx) => {
     await seedRest(tx, dataset)
     await seedMembers(tx, dataset)
+    // Requests name members: after them.
+    for (const r of dataset.deregistrations) {
+      await tx.query('INSERT INTO deregistration_requests (tenant_id, id, member_id, status, record) VALUES ($1, $2, $3, $4, $5::jsonb)', [r.tenantId, r.id, r.memberId, r.status, json(r)])
+    }
     await seedAudit(tx, dataset)
   })
   // Fresh statistics after a bulk load: without them the planner guesses at 100 000 members and a million events

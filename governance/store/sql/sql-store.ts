@@ -8,6 +8,7 @@ import type {
   AppScopeRecord,
   AuditRecord,
   DepartmentRecord,
+  DeregistrationRecord,
   EmergencyStopRecord,
   GrantRecord,
   LegalHoldRecord,
@@ -354,6 +355,22 @@ class SqlTransaction implements Transaction {
         counts.byDepartment.set(str(row.department_id), Number(row.members))
       }
       return counts
+    },
+  }
+
+  readonly deregistrations = {
+    list: async (tenantId: string) =>
+      (await this.rows('SELECT record FROM deregistration_requests WHERE tenant_id = $1 ORDER BY id COLLATE "C"', [tenantId])).map((row) => row.record as DeregistrationRecord),
+    get: async (tenantId: string, requestId: string) => {
+      const row = await this.one('SELECT record FROM deregistration_requests WHERE tenant_id = $1 AND id = $2', [tenantId, requestId])
+      return row ? (row.record as DeregistrationRecord) : null
+    },
+    save: async (request: DeregistrationRecord) => {
+      await this.rows(
+        `INSERT INTO deregistration_requests (tenant_id, id, member_id, status, record) VALUES ($1, $2, $3, $4, $5::jsonb)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET status = excluded.status, record = excluded.record`,
+        [request.tenantId, request.id, request.memberId, request.status, json(request)],
+      )
     },
   }
 

@@ -1,0 +1,66 @@
+// Behaviour of the deregistration queue — deadlines that move with the clock, approve (removes the member in the
+// same change), decline with a reason for the platform — on every store.
+import { describe, expect, it } from 'vitest'
+import { expectProblem, forEachStore, json, key, type Schemas } from './harness'
+
+const T = '/api/v1/tenants/t-acme'
+const Q = `${T}/deregistration-requests`
+type Queue = { items: Schemas['DeregistrationRequest'][]; replyDays: number; dueSoonDays: number }
+const removal = { handoverToMemberId: 'm-acme-000002', dataHandling: 'delete', graceDays: 30, reason: '成员申请注销' }
+
+forEachStore((setup, store) => {
+  describe(`deregistration requests [${store.name}]`, () => {
+    it('lists open requests soonest deadline first, with due-soon and overdue as the clock moves', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const queue = await json<Queue>(await api.get(Q))
+      expect(queue).toMatchObject({ replyDays: 15, dueSoonDays: 3 })
+      expect(queue.items.map((request) => [request.id, request.urgency, request.status])).toEqual([
+        ['dr-acme-001', 'due_soon', 'open'],
+        ['dr-acme-002', 'on_time', 'open'],
+      ])
+      expect(queue.items[0]).toMatchObject({ receivedAt: '2026-11-07T01:00:00.000Z', dueAt: '2026-11-22T01:00:00.000Z', member: { id: 'm-acme-000012', employeeNo: 'AC000013' } })
+      api.clock.set('2026-11-22T01:00:00.001Z')
+      const later = await json<Queue>(await api.get(Q))
+      expect(later.items.map((request) => request.urgency)).toEqual(['overdue', 'on_time'])
+      api.clock.set('2026-12-02T00:00:00.000Z')
+      expect((await json<Queue>(await api.get(Q))).items.map((request) => request.urgency)).toEqual(['overdue', 'due_soon'])
+    })
+
+    it('approves by removing the member in the same change, tells the platform, and refuses a second decision', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const sameKey = key('approve')
+      const approved = await json<Schemas['DeregistrationRequest']>(await api.post(`${Q}/dr-acme-002/approve`, removal, { headers: sameKey }))
+      expect(approved).toMatchObject({ status: 'approved', urgency: null, decidedBy: { id: 'admin-acme' }, platformNotifiedAt: '2026-11-20T01:00:00.000Z', member: { status: 'pending_removal' } })
+      expect(await json<Schemas['DeregistrationRequest']>(await api.post(`${Q}/dr-acme-002/approve`, removal, { headers: sameKey }))).toEqual(approved)
+      const member = await json<Schemas['MemberDetail']>(await api.get(`${T}/members/m-acme-000044`))
+      expect(member.removal).toMatchObject({ dataHandling: 'delete', handover: { to: { id: 'm-acme-000002' } } })
+      const events = (await json<{ items: Schemas['AuditEvent'][] }>(await api.get(`${T}/audit-events?targetType=member&targetId=m-acme-000044`))).items.map((event) => event.action)
+      expect(events.filter((action) => action === 'deregistration.approved')).toHaveLength(1)
+      expect(events.filter((action) => action === 'member.removal_scheduled')).toHaveLength(1)
+      await expectProblem(await api.post(`${Q}/dr-acme-002/decline`, { reason: 'late' }, { headers: key() }), 409, 'urn:problem:conflict')
+      expect((await json<Queue>(await api.get(`${Q}?status=open`))).items.map((request) => request.id)).toEqual(['dr-acme-001'])
+    })
+
+    it('declines with a reason that goes back to the platform; a blank reason and a bad removal change nothing', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const blank = await expectProblem(await api.post(`${Q}/dr-acme-001/decline`, { reason: '  ' }, { headers: key() }), 400, 'urn:problem:validation')
+      expect(blank.errors?.[0]?.field).toBe('reason')
+      await expectProblem(await api.post(`${Q}/dr-acme-001/approve`, { ...removal, graceDays: 0 }, { headers: key() }), 400, 'urn:problem:validation')
+      expect((await json<Schemas['MemberDetail']>(await api.get(`${T}/members/m-acme-000012`))).member.status).toBe('active')
+      const declined = await json<Schemas['DeregistrationRequest']>(await api.post(`${Q}/dr-acme-001/decline`, { reason: '尚有未交接的客户合同' }, { headers: key() }))
+      expect(declined).toMatchObject({ status: 'declined', declineReason: '尚有未交接的客户合同', platformNotifiedAt: '2026-11-20T01:00:00.000Z', member: { status: 'active' } })
+      await expectProblem(await api.post(`${Q}/dr-acme-404/decline`, { reason: 'x' }, { headers: key() }), 404, 'urn:problem:not-found')
+    })
+
+    it('shows a read-only support agent the queue and refuses their decisions', async () => {
+      const api = await setup()
+      await api.signInAs('support-agent')
+      expect((await json<Queue>(await api.get(Q))).items).toHaveLength(2)
+      await expectProblem(await api.post(`${Q}/dr-acme-001/decline`, { reason: 'x' }, { headers: key() }), 403, 'urn:problem:read-only-grant')
+      await expectProblem(await api.post(`${Q}/dr-acme-001/approve`, removal, { headers: key() }), 403, 'urn:problem:read-only-grant')
+    })
+  })
+})
