@@ -897,6 +897,22 @@ export interface components {
             departmentCount: number;
             /** @description The support access currently granted, if any. */
             supportGrant: components["schemas"]["SupportGrantSummary"] | null;
+            attention: components["schemas"]["TenantAttention"];
+        };
+        /** @description What waits for an administrator now, for the overview (each links to where it is handled). */
+        TenantAttention: {
+            /** @description Members' requests for apps awaiting a decision. */
+            pendingAppRequests: number;
+            /** @description App updates that ask for new scopes and await approval. */
+            scopeUpdates: number;
+            /**
+             * Format: date-time
+             * @description When a scheduled (shortened) retention policy takes effect, if one is pending.
+             */
+            retentionChangeAt: string | null;
+            openDeregistrations: number;
+            deregistrationsDueSoon: number;
+            deregistrationsOverdue: number;
         };
         Department: {
             id: string;

@@ -49,7 +49,10 @@ test.describe('apps catalogue', () => {
     const apps = new AppsPage(page)
     await apps.row('SalesLink CRM 同步').getByRole('button', { name: 'Disable SalesLink CRM 同步' }).click()
     const dialog = apps.dialog('Disable SalesLink CRM 同步')
-    await expect(dialog.getByRole('button', { name: 'Disable app' })).toBeDisabled()
+    // The reason is marked required, and pressing the button without one says so instead of doing nothing.
+    await dialog.getByRole('button', { name: 'Disable app' }).click()
+    await expect(dialog.getByText('Give a reason; it is recorded in the audit log.')).toBeVisible()
+    await expect(dialog.getByRole('textbox', { name: 'Reason' })).toHaveAttribute('aria-required', 'true')
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Vendor reported a data breach')
     await dialog.getByRole('button', { name: 'Disable app' }).click()
     await expect(dialog).toBeHidden()

@@ -17,6 +17,7 @@ const shots: Shot[] = [
   { name: 'no-access-support', persona: 'support-agent', path: '/tenants/t-northwind' },
   { name: 'members', persona: 'admin-acme', path: '/tenants/t-acme/members' },
   { name: 'members-support', persona: 'support-agent', path: '/tenants/t-acme/members' },
+  { name: 'deregistration-requests', persona: 'admin-acme', path: '/tenants/t-acme/members/requests' },
   { name: 'member', persona: 'admin-acme', path: '/tenants/t-acme/members/m-acme-000007', fullPage: true },
   { name: 'member-support', persona: 'support-agent', path: '/tenants/t-acme/members/m-acme-000007' },
   {

@@ -13,6 +13,10 @@ export const theme: ThemeConfig = {
     colorLink: '#0958d9',
     colorError: '#c41d1d', // 6.0:1 on white
     colorWarning: '#ad4e00', // 5.6:1 as text
+    // Derived from the dark warning above, antd's tinted backgrounds come out dark enough to fail it (a warning tag):
+    // the stock pale ones keep the text at 5.2:1.
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     colorSuccess: '#237804', // 6.0:1 as text
     colorInfo: '#0958d9',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)', // secondary text 5.0:1 instead of 2.8:1

@@ -1,6 +1,7 @@
 // The tenants a caller may open, and one tenant's overview.
 import { activeGrant, grantSummary, openableTenants } from '../../rules/access'
 import { notFound } from '../../rules/errors'
+import { urgencyOf } from '../../rules/deregistration'
 import { ok, route, tenantRoute } from '../route'
 
 export const tenantRoutes = [
@@ -11,8 +12,17 @@ export const tenantRoutes = [
   tenantRoute({ method: 'get', path: '/api/v1/tenants/:tenantId', operationId: 'getTenant', access: 'tenant:read' }, async ({ tx, tenantId, now }) => {
     const tenant = await tx.tenants.get(tenantId)
     if (!tenant) throw notFound('tenant', tenantId)
-    const [counts, departments, grants] = await Promise.all([tx.members.counts(tenantId), tx.members.departments(tenantId), tx.access.grants(tenantId)])
+    const [counts, departments, grants, apps, requests, retention, deregistrations] = await Promise.all([
+      tx.members.counts(tenantId),
+      tx.members.departments(tenantId),
+      tx.access.grants(tenantId),
+      tx.apps.list(tenantId),
+      tx.apps.requests(tenantId),
+      tx.retention.get(tenantId),
+      tx.deregistrations.list(tenantId),
+    ])
     const grant = activeGrant(grants, tenantId, now)
+    const urgencies = deregistrations.map((request) => urgencyOf(request, now))
     return ok({
       id: tenant.id,
       name: tenant.name,
@@ -24,6 +34,15 @@ export const tenantRoutes = [
       adminCount: counts.admins,
       departmentCount: departments.length,
       supportGrant: grant ? grantSummary(grant) : null,
+      attention: {
+        pendingAppRequests: requests.filter((request) => request.status === 'pending').length,
+        scopeUpdates: apps.filter((app) => app.scopeUpdate !== null).length,
+        // A change whose time has passed has taken effect (the next look at retention settles it).
+        retentionChangeAt: retention?.pending && Date.parse(retention.pending.effectiveAt) > now ? retention.pending.effectiveAt : null,
+        openDeregistrations: urgencies.filter((urgency) => urgency !== null).length,
+        deregistrationsDueSoon: urgencies.filter((urgency) => urgency === 'due_soon').length,
+        deregistrationsOverdue: urgencies.filter((urgency) => urgency === 'overdue').length,
+      },
     })
   }),
 ]

@@ -129,3 +129,30 @@ export function useMemberMove(tenantId: string, memberId: string) {
     onSettled: () => queryClient.invalidateQueries(),
   })
 }
+
+export type DeregistrationRequest = Schemas['DeregistrationRequest']
+export type DeregistrationStatus = Schemas['DeregistrationStatus']
+
+export const deregistrationQuery = (tenantId: string) =>
+  queryOptions({
+    queryKey: [...memberKeys.all, 'deregistration', { tenantId }] as const,
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/deregistration-requests', { params: { path: { tenantId } } })),
+  })
+
+export const useDeregistrationRequests = (tenantId: string) => useQuery(deregistrationQuery(tenantId))
+
+export type DeregistrationDecision = { kind: 'approve'; input: MemberRemovalInput } | { kind: 'decline'; reason: string }
+
+/** Approving removes the member (as the removal flow does), so every cached view is refreshed afterwards. */
+export function useDecideDeregistration(tenantId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ requestId, decision, idempotencyKey }: Keyed & { requestId: string; decision: DeregistrationDecision }) => {
+      const params = { path: { tenantId, requestId }, header: idempotencyHeaders(idempotencyKey) }
+      return decision.kind === 'approve'
+        ? unwrap(api().POST('/api/v1/tenants/{tenantId}/deregistration-requests/{requestId}/approve', { params, body: decision.input }))
+        : unwrap(api().POST('/api/v1/tenants/{tenantId}/deregistration-requests/{requestId}/decline', { params, body: { reason: decision.reason } }))
+    },
+    onSettled: () => queryClient.invalidateQueries(),
+  })
+}

@@ -1,5 +1,9 @@
-// The tenant's overview: who they are, how many members, and whether support access is granted right now.
-import { Card, Col, Descriptions, Row, Statistic } from 'antd'
+// The tenant's overview: what needs the administrator's attention (each item links to where it is handled), then who
+// they are, how many members, and whether support access is granted right now.
+import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd'
+import { ExclamationCircleOutlined, InfoCircleOutlined } from '@ant-design/icons'
+import { Link } from 'react-router'
+import type { components } from '@contract/schema.gen'
 import { useTranslation } from 'react-i18next'
 import { useTenantId } from '@/shared/session/use-tenant'
 import { formatDate } from '@/shared/lib/format'
@@ -20,6 +24,7 @@ export function Component() {
       <QueryView query={tenant}>
         {(data) => (
           <>
+            <Attention tenant={data} />
             <Row gutter={[16, 16]}>
               {(
                 [
@@ -61,5 +66,38 @@ export function Component() {
         )}
       </QueryView>
     </>
+  )
+}
+
+type Tenant = components['schemas']['Tenant']
+
+function Attention({ tenant }: { tenant: Tenant }) {
+  const { t, i18n } = useTranslation()
+  const a = tenant.attention
+  const items: { key: string; urgent: boolean; to: string; text: React.ReactNode }[] = []
+  if (a.deregistrationsOverdue > 0) items.push({ key: 'overdue', urgent: true, to: 'members/requests', text: t('overview.deregistrationsOverdue', { count: a.deregistrationsOverdue }) })
+  if (a.deregistrationsDueSoon > 0) items.push({ key: 'dueSoon', urgent: true, to: 'members/requests', text: t('overview.deregistrationsDueSoon', { count: a.deregistrationsDueSoon }) })
+  const calm = a.openDeregistrations - a.deregistrationsOverdue - a.deregistrationsDueSoon
+  if (calm > 0) items.push({ key: 'open', urgent: false, to: 'members/requests', text: t('overview.deregistrationsOpen', { count: calm }) })
+  if (a.pendingAppRequests > 0) items.push({ key: 'appRequests', urgent: false, to: 'apps?tab=requests', text: t('overview.appRequests', { count: a.pendingAppRequests }) })
+  if (a.scopeUpdates > 0) items.push({ key: 'scopeUpdates', urgent: false, to: 'apps', text: t('overview.scopeUpdates', { count: a.scopeUpdates }) })
+  if (a.retentionChangeAt) {
+    items.push({ key: 'retention', urgent: false, to: 'retention', text: t('overview.retentionChange', { when: formatDate(a.retentionChangeAt, i18n.language) }) })
+  }
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.attention')}</h2>} style={{ marginBottom: 16 }}>
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">{t('overview.nothing')}</Typography.Text>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
+          {items.map((item) => (
+            <li key={item.key}>
+              {item.urgent ? <ExclamationCircleOutlined aria-hidden style={{ color: '#b42318', marginInlineEnd: 8 }} /> : <InfoCircleOutlined aria-hidden style={{ color: '#1d4ed8', marginInlineEnd: 8 }} />}
+              <Link to={item.to}>{item.text}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   )
 }

@@ -104,11 +104,13 @@ describe('retention page', () => {
   })
 
   it('previews a shorter period with its impact and requires the tenant name to confirm', async () => {
-    const { dialog } = await shortenChatToOneYear()
+    const { dialog, user } = await shortenChatToOneYear()
     expect(within(dialog).getByRole('img', { name: /Stored messages by age/ })).toBeInTheDocument()
     expect(within(dialog).getByText('Would be deleted')).toBeInTheDocument()
     const confirm = within(dialog).getByRole('button', { name: 'Schedule deletion' })
-    expect(confirm).toBeDisabled()
+    await user.click(confirm)
+    expect(await within(dialog).findByText(/^Type exactly: /)).toBeInTheDocument()
+    expect(await within(dialog).findByText('Give a reason; it is recorded in the audit log.')).toBeInTheDocument()
     expect(sentWrites()).toEqual(['POST /api/v1/tenants/t-acme/retention/preview'])
   })
 

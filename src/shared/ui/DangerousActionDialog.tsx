@@ -1,6 +1,6 @@
 // The confirm pattern for destructive actions: says what will happen, can require a typed phrase and a
 // reason, runs once (the button is disabled while pending), and shows a failure inside the dialog.
-import { useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { Form, Input, Modal, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from './ErrorAlert'
@@ -50,16 +50,17 @@ export function DangerousActionDialog({
 }: DangerousActionDialogProps) {
   const { t } = useTranslation()
   const [form] = Form.useForm<Values>()
+  // Field ids are prefixed with the form's name: two dialogs on a page must not share an id (a label names one field).
+  const formName = `confirm${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   const phrase = Form.useWatch('phrase', form)
-  const reason = Form.useWatch('reason', form)
   const [submitted, setSubmitted] = useState(false)
-  const ready = (!confirmPhrase || phrase === confirmPhrase) && (!requireReason || (reason ?? '').trim().length > 0)
 
   const submit = async () => {
     if (pending) return
+    // The button stays enabled: pressing it without what it needs says what is missing, next to the field.
     setSubmitted(true)
     const values = await form.validateFields().catch(() => null)
-    if (!values) return
+    if (!values || (confirmPhrase && values.phrase !== confirmPhrase)) return
     onConfirm({ reason: (values.reason ?? '').trim() })
   }
 
@@ -69,7 +70,7 @@ export function DangerousActionDialog({
       title={title}
       okText={pending ? t('confirm.working') : confirmLabel}
       cancelText={t('confirm.cancel')}
-      okButtonProps={{ danger, disabled: !ready || pending, loading: pending }}
+      okButtonProps={{ danger, disabled: pending, loading: pending }}
       cancelButtonProps={{ disabled: pending }}
       onOk={() => void submit()}
       onCancel={pending ? undefined : onCancel}
@@ -85,7 +86,7 @@ export function DangerousActionDialog({
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ marginBottom: 0 }}>{consequence}</Typography.Paragraph>
         {children}
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+        <Form form={form} name={formName} layout="vertical" onFinish={() => void submit()}>
           {requireReason && (
             <Form.Item
               name="reason"
@@ -98,6 +99,7 @@ export function DangerousActionDialog({
           {confirmPhrase && (
             <Form.Item
               name="phrase"
+              required
               label={t('confirm.typeToConfirm', { phrase: confirmPhrase })}
               validateStatus={submitted && phrase !== confirmPhrase ? 'error' : undefined}
               help={submitted && phrase !== confirmPhrase ? t('confirm.typeMismatch', { phrase: confirmPhrase }) : undefined}

@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '@/shared/lib/format'
 import { useTenantAccess } from '@/shared/session/use-tenant'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { PageHeader } from '@/shared/ui/PageHeader'
+import { ButtonLink } from '@/shared/ui/ButtonLink'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import {
   departmentTree,
@@ -17,6 +18,7 @@ import {
   PAGE_SIZE,
   readDirectoryFilters,
   useDepartments,
+  useDeregistrationRequests,
   useDirectory,
   type DirectoryFilters,
   type Member,
@@ -126,6 +128,7 @@ export function MembersPage() {
           {masked ? t('introMasked') : t('intro')}
         </Typography.Paragraph>
       </PageHeader>
+      <RequestsBanner />
       <div role="search" aria-label={t('filters.label')}>
         <Flex wrap gap="small" style={{ marginBottom: 16 }}>
           <Input
@@ -224,5 +227,28 @@ export function MembersPage() {
         </Flex>
       </nav>
     </>
+  )
+}
+
+/** Open deregistration requests, above the directory: an admin replies within days, so they must not hide. */
+function RequestsBanner() {
+  const { t } = useTranslation('members')
+  const { tenantId } = useTenantAccess()
+  const queue = useDeregistrationRequests(tenantId)
+  const open = queue.data?.items.filter((request) => request.status === 'open') ?? []
+  if (open.length === 0) return null
+  const due = open.filter((request) => request.urgency === 'due_soon' || request.urgency === 'overdue').length
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      type={due > 0 ? 'warning' : 'info'}
+      showIcon
+      title={due > 0 ? t('requests.bannerDue', { count: open.length, due }) : t('requests.banner', { count: open.length })}
+      action={
+        <ButtonLink to="requests" size="small">
+          {t('requests.review')}
+        </ButtonLink>
+      }
+    />
   )
 }

@@ -37,9 +37,13 @@ export interface RemoveMemberDialogProps {
   onConfirm: (input: MemberRemovalInput) => void
   onCancel: () => void
   afterClose: () => void
+  /** A reason to start from (e.g. an approved deregistration request). */
+  initialReason?: string
+  /** The dialog's title when it is not a plain removal (approving a member's own request). */
+  title?: string
 }
 
-export function RemoveMemberDialog({ open, detail, name, pending, error, onConfirm, onCancel, afterClose }: RemoveMemberDialogProps) {
+export function RemoveMemberDialog({ open, detail, name, pending, error, onConfirm, onCancel, afterClose, initialReason, title }: RemoveMemberDialogProps) {
   const { t, i18n } = useTranslation('members')
   const [form] = Form.useForm<Values>()
   const [step, setStep] = useState(0)
@@ -101,7 +105,7 @@ export function RemoveMemberDialog({ open, detail, name, pending, error, onConfi
   return (
     <Modal
       open={open}
-      title={t('removal.title', { name })}
+      title={title ?? t('removal.title', { name })}
       width={640}
       footer={footer}
       onCancel={pending ? undefined : onCancel}
@@ -124,8 +128,9 @@ export function RemoveMemberDialog({ open, detail, name, pending, error, onConfi
       />
       <Form
         form={form}
+        name="member-removal"
         layout="vertical"
-        initialValues={{ dataHandling: 'anonymise', graceDays: detail.defaultGraceDays, handoverNone: false }}
+        initialValues={{ dataHandling: 'anonymise', graceDays: detail.defaultGraceDays, handoverNone: false, reason: initialReason }}
         onFinish={() => void (current === 'confirm' ? submit() : next())}
       >
         <div hidden={current !== 'handover'}>
