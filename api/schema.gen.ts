@@ -201,6 +201,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/member-removal-jobs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolves the rows of an uploaded list (employee numbers, emails or phone numbers, one per row) to members and reports every row before anything runs: blank, duplicate, unknown, already removed or leaving, or a member. Changes nothing. */
+        post: operations["previewMemberRemovalList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/member-removal-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts removing many members with one handover target and one data handling: the members chosen by id, or every member matching a directory filter (resolved on the server, now). The job runs on the server; its progress and per-member results survive a reload. Each member is removed in its own change, so a failure on one neither stops nor corrupts the rest, and a job resumed after an interruption removes nobody twice. */
+        post: operations["startMemberRemovalJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/member-removal-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        /** A removal job's progress and its per-member results so far (in the order the members were taken). */
+        get: operations["getMemberRemovalJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/deregistration-requests": {
         parameters: {
             query?: never;
@@ -1075,6 +1133,57 @@ export interface components {
             removalBlockedBy: null | ("self" | "last_admin");
             /** @description The tenant's grace period before a removed member's data goes (the removal flow's default). */
             defaultGraceDays: number;
+        };
+        MemberListRow: {
+            /** @description The row number in the file (1 = the first row). */
+            row: number;
+            value: string;
+            /** @enum {string} */
+            outcome: "member" | "blank" | "duplicate" | "unknown" | "already_removed";
+            member: null | components["schemas"]["MemberRef"];
+        };
+        /** @description Exactly one of memberIds and filter says whom to remove. */
+        MemberRemovalJobInput: {
+            memberIds?: string[];
+            filter?: {
+                q?: string;
+                departmentId?: string;
+                status?: components["schemas"]["MemberStatus"];
+                role?: components["schemas"]["MemberRole"];
+            };
+            handoverToMemberId: string | null;
+            dataHandling: components["schemas"]["MemberDataHandling"];
+            graceDays: number;
+            reason: string;
+        };
+        MemberRemovalJobResult: {
+            memberId: string;
+            name: string;
+            employeeNo: string;
+            /** @enum {string} */
+            outcome: "removed" | "skipped" | "failed";
+            /** @description Why a member was skipped (already leaving, yourself, the last administrator) or what failed. */
+            detail: string | null;
+        };
+        MemberRemovalJob: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed";
+            total: number;
+            done: number;
+            removed: number;
+            skipped: number;
+            failed: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["RetentionPerson"];
+            /** Format: date-time */
+            finishedAt: string | null;
+            dataHandling: components["schemas"]["MemberDataHandling"];
+            graceDays: number;
+            handoverTo: null | components["schemas"]["MemberRef"];
+            /** @description Per-member results so far, in the order the members were taken: every skipped or failed member, and the last 100 removed (a 10 000-member job does not send 10 000 rows on every look). */
+            results: components["schemas"]["MemberRemovalJobResult"][];
         };
         /** @enum {string} */
         DeregistrationStatus: "open" | "approved" | "declined";
@@ -1959,6 +2068,103 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    previewMemberRemovalList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rows: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description One entry per row, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: components["schemas"]["MemberListRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    startMemberRemovalJob: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberRemovalJobInput"];
+            };
+        };
+        responses: {
+            /** @description The job, queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRemovalJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMemberRemovalJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRemovalJob"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3200,6 +3406,9 @@ export const memberGenderValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const memberDataHandlingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDataHandling"]> = ["delete", "anonymise"];
 export const memberRemovalStatusBeforeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRemoval"]["statusBefore"]> = ["active", "deactivated"];
 export const memberDetailRemovalBlockedByOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDetail"]["removalBlockedBy"]> = ["self", "last_admin"];
+export const memberListRowOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberListRow"]["outcome"]> = ["member", "blank", "duplicate", "unknown", "already_removed"];
+export const memberRemovalJobResultOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRemovalJobResult"]["outcome"]> = ["removed", "skipped", "failed"];
+export const memberRemovalJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRemovalJob"]["status"]> = ["running", "completed"];
 export const deregistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeregistrationStatus"]> = ["open", "approved", "declined"];
 export const deregistrationRequestUrgencyOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeregistrationRequest"]["urgency"]> = ["on_time", "due_soon", "overdue"];
 export const auditActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["role"]> = ["tenant_admin", "support_agent", "system"];

@@ -14,6 +14,10 @@ export interface MockWorkerOptions {
 }
 
 const TAB_SESSION_KEY = 'tdgc.mock.session'
+/** The mock works on bulk jobs for this long … */
+const JOB_SLICE_MS = 30
+/** … every this often (at most a third of the main thread). */
+const JOB_TICK_MS = 100
 
 function isApiRequest(data: unknown): boolean {
   if (typeof data !== 'object' || data === null || !('request' in data)) return false
@@ -36,6 +40,16 @@ export async function startMockWorker(opts: MockWorkerOptions): Promise<void> {
     },
     latencyMs: opts.latencyMs,
   })
+  // Bulk removals run in the background here as they do on a server: a small slice of work at a time, so the page
+  // stays responsive, and the job's state is in the store, so a reload picks it up where it was.
+  let working = false
+  setInterval(() => {
+    if (working) return
+    working = true
+    void api.advanceJobs(JOB_SLICE_MS).finally(() => {
+      working = false
+    })
+  }, JOB_TICK_MS)
   // MSW runs the handler in the tab that sent the request, so sessionStorage above is that tab's.
   const worker = setupWorker(http.all(`${location.origin}/api/v1/*`, ({ request }) => api.handle(request)))
   await worker.start({

@@ -2,8 +2,9 @@
 // API, injected faults, latency and one session per browser tab. MSW hands it every /api/v1/* request.
 import { createGovernanceApp, type GovernanceApp } from '@governance/http/app'
 import { checkBody } from '@governance/http/contract-input'
-import { faultyRetentionJobs, injectedFaultResponse } from '@governance/http/faults'
+import { faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse } from '@governance/http/faults'
 import { problemResponse } from '@governance/http/problem'
+import { advanceRemovalJobs } from '@governance/http/removal-jobs'
 import { createMemoryStore, type MemoryStore } from '@governance/store/memory/memory-store'
 import type { MemoryPersistence } from '@governance/store/memory/tables'
 import type { ScenarioName } from '@governance/seed/dataset'
@@ -29,6 +30,8 @@ export interface MockApi {
   handle(request: Request): Promise<Response>
   store: MemoryStore
   controls: MockControls
+  /** Works on running bulk removals for up to `budgetMs` (the mock's stand-in for the server's worker). */
+  advanceJobs: (budgetMs: number) => Promise<number>
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -79,5 +82,7 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
     return response
   }
 
-  return { handle, store, controls }
+  const jobHooks = faultyRemovalJobs((method, path) => controls.take(method, path))
+  const advanceJobs = (budgetMs: number) => advanceRemovalJobs(store, { now: () => controls.now() }, budgetMs, jobHooks)
+  return { handle, store, controls, advanceJobs }
 }

@@ -7,6 +7,7 @@ import { DEMO_USERS } from '@governance/seed/users'
 import { openSqlStore } from '@governance/store/sql/open'
 import { createServerApp } from './app'
 import { hashPassword } from './passwords'
+import { startRemovalJobWorker } from './removal-worker'
 import { startRetentionScheduler } from './retention-jobs'
 import { testControls as makeTestControls, TestClock } from './test-controls'
 
@@ -61,6 +62,7 @@ const app = createServerApp({
 })
 
 const stopScheduler = startRetentionScheduler(opened.store, testControls ? clock : { now: () => Date.now() }, log, 60_000, controls?.retentionJobs)
+const stopRemovalWorker = startRemovalJobWorker(opened.store, testControls ? clock : { now: () => Date.now() }, log, controls?.removalJobs)
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   log(`console and API on http://${host}:${info.port}${testControls ? ' (TEST CONTROLS ON: never do this in production)' : ''}`)
@@ -68,6 +70,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 
 const stop = async () => {
   stopScheduler()
+  stopRemovalWorker()
   server.close()
   await opened.close()
   process.exit(0)

@@ -4,7 +4,8 @@
 import { mockScenarioNameValues } from '@contract/schema.gen'
 import type { MiddlewareHandler } from 'hono'
 import { fieldError, validation } from '@governance/rules/errors'
-import { addFault, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
+import type { RemovalJobHooks } from '@governance/http/removal-jobs'
+import { addFault, faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
 import type { RetentionJobHooks } from '@governance/rules/retention/runs'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
 import { injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
@@ -43,6 +44,8 @@ export interface TestControls {
   faults: MiddlewareHandler<ServerEnv>
   /** Makes deletion runs fail while a fault for `/jobs/retention-run/{tenantId}` is injected. */
   retentionJobs: RetentionJobHooks
+  /** Makes a bulk removal fail on a member while a fault for `/jobs/member-removal/{tenantId}/{memberId}` is injected. */
+  removalJobs: RemovalJobHooks
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -128,5 +131,10 @@ export function testControls(opened: OpenedSqlStore, clock: TestClock, afterRese
     retentionRunRoute,
     injectDeregistrationRoute,
   ]
-  return { routes, faults: faultMiddleware, retentionJobs: faultyRetentionJobs((method, path) => takeFault(faults, method, path)) }
+  return {
+    routes,
+    faults: faultMiddleware,
+    retentionJobs: faultyRetentionJobs((method, path) => takeFault(faults, method, path)),
+    removalJobs: faultyRemovalJobs((method, path) => takeFault(faults, method, path)),
+  }
 }

@@ -1,5 +1,6 @@
 // The behaviour suite's harness: the governance app over each store the project has, driven with Fetch
 // requests as the console sends them, and every answer checked against api/openapi.yaml.
+import { advanceRemovalJobs } from '../http/removal-jobs'
 import { afterAll, expect } from 'vitest'
 import { validateAgainstContract } from '@contract/response-contract'
 import type { components } from '@contract/schema.gen'
@@ -115,6 +116,18 @@ export class Api {
       },
     }
     this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs })
+  }
+
+  /** Members whose removal in a bulk job fails (as when a system holding their data cannot be reached). */
+  readonly failingRemovals = new Set<string>()
+
+  /** The server's bulk-removal worker: works on the running jobs for up to `budgetMs`. */
+  advanceJobs(budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
+    return advanceRemovalJobs(this.store, this.clock, budgetMs, {
+      beforeRemoval: (_tenantId, memberId) => {
+        if (this.failingRemovals.has(memberId)) throw new Error(`the removal of ${memberId} failed (behaviour suite)`)
+      },
+    })
   }
 
   /** The next `count` deletion runs fail, as when the storage that holds the data cannot delete it. */

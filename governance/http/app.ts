@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { auditRoutes } from './routes/audit'
 import { deregistrationRoutes } from './routes/deregistrations'
+import { memberJobRoutes } from './routes/member-jobs'
 import { memberLifecycleRoutes } from './routes/member-lifecycle'
 import { memberRoutes } from './routes/members'
 import { sessionRoutes } from './routes/session'
@@ -20,6 +21,7 @@ export const governanceRoutes: readonly RouteDefinition[] = [
   ...memberRoutes,
   ...memberLifecycleRoutes,
   ...deregistrationRoutes,
+  ...memberJobRoutes,
   ...auditRoutes,
   ...appRoutes,
   ...retentionRoutes,

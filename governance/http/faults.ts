@@ -1,5 +1,6 @@
 // Injected faults (test controls of the mock and of a server started with --test-controls): make the next N matching
 // requests fail, slow down, or lose their answer after committing.
+import { removalJobPath, type RemovalJobHooks } from './removal-jobs'
 import type { components } from '@contract/schema.gen'
 import { RunFailure, type RetentionJobHooks } from '../rules/retention/runs'
 import { problemBody, problemJson } from './problem'
@@ -58,6 +59,16 @@ export function faultyRetentionJobs(take: (method: string, path: string) => Mock
     beforeRun(tenantId) {
       const fault = take('POST', retentionJobPath(tenantId))
       if (fault) throw new RunFailure(`Fault ${fault.id} was injected into the deletion run of ${tenantId}.`)
+    },
+  }
+}
+
+/** Bulk removals that fail on a member while a fault for that member's job path is injected. */
+export function faultyRemovalJobs(take: (method: string, path: string) => MockFault | null): RemovalJobHooks {
+  return {
+    beforeRemoval(tenantId, memberId) {
+      const fault = take('POST', removalJobPath(tenantId, memberId))
+      if (fault) throw new Error(`Fault ${fault.id} was injected into the removal of ${memberId}.`)
     },
   }
 }

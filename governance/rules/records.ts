@@ -227,3 +227,24 @@ export interface DeregistrationRecord {
   declineReason: string | null
   platformNotifiedAt: string | null
 }
+
+/** A bulk removal: whom it takes (in order), how far it got, and whose action it is. */
+export interface RemovalJobRecord {
+  id: string
+  tenantId: string
+  status: Schemas['MemberRemovalJob']['status']
+  /** How many members it takes (their ids, in order, are kept apart: the record is rewritten after every member). */
+  total: number
+  done: number
+  removed: number
+  skipped: number
+  failed: number
+  createdAt: string
+  createdBy: Schemas['RetentionPerson']
+  /** The person the removals are audited as (and their own member record, which the job never removes). */
+  actor: { user: Schemas['User']; onBehalfOf: string | null; ticketRef: string | null; memberId: string | null }
+  input: Schemas['MemberRemovalInput']
+  finishedAt: string | null
+}
+
+export type RemovalJobResultRecord = Schemas['MemberRemovalJobResult'] & { position: number }

@@ -15,6 +15,8 @@ import type {
   MemberLifecycleRecord,
   MemberProfileRecord,
   MemberRecord,
+  RemovalJobRecord,
+  RemovalJobResultRecord,
   RetentionHistoryRecord,
   RetentionRecord,
   RetentionRunRecord,
@@ -75,6 +77,8 @@ export interface MemberRepository {
   search(tenantId: string, query: MemberSearch): Promise<{ items: MemberRecord[]; matches: MemberMatches | null }>
   /** Removed members are left out of every count. */
   counts(tenantId: string): Promise<MemberCounts>
+  /** Members whose employee number, email (case-insensitive) or phone number is one of `values` (lower-cased). */
+  byIdentifiers(tenantId: string, values: readonly string[]): Promise<MemberRecord[]>
   /** Stores a changed member (status, erased profile fields). */
   update(member: MemberRecord): Promise<void>
   /** The rest of the member's profile and what they hold (demo stores derive it from the seed). */
@@ -90,6 +94,20 @@ export interface DeregistrationRepository {
   list(tenantId: string): Promise<DeregistrationRecord[]>
   get(tenantId: string, requestId: string): Promise<DeregistrationRecord | null>
   save(request: DeregistrationRecord): Promise<void>
+}
+
+export interface RemovalJobRepository {
+  save(job: RemovalJobRecord): Promise<void>
+  get(tenantId: string, jobId: string): Promise<RemovalJobRecord | null>
+  /** The members a job takes, in order (written once, when it starts). */
+  saveMembers(tenantId: string, jobId: string, memberIds: readonly string[]): Promise<void>
+  /** Up to `limit` of a job's members from position `from` on. */
+  membersFrom(tenantId: string, jobId: string, from: number, limit: number): Promise<string[]>
+  /** Jobs not finished, of every tenant, oldest first (what the worker picks up, also after a restart). */
+  running(): Promise<RemovalJobRecord[]>
+  addResult(tenantId: string, jobId: string, result: RemovalJobResultRecord): Promise<void>
+  /** Every skipped or failed result and the last `removedShown` removed ones, in position order. */
+  results(tenantId: string, jobId: string, removedShown: number): Promise<RemovalJobResultRecord[]>
 }
 
 export interface AccessRepository {
@@ -175,6 +193,7 @@ export interface Transaction {
   readonly tenants: TenantRepository
   readonly members: MemberRepository
   readonly deregistrations: DeregistrationRepository
+  readonly removalJobs: RemovalJobRepository
   readonly access: AccessRepository
   readonly audit: AuditRepository
   readonly apps: AppRepository

@@ -142,3 +142,14 @@ export function countMembers(tenantId: string, source: MemberSource, patches: Re
   }
   return counts
 }
+
+/** Members whose employee number, email (both case-insensitive) or phone number is one of `values` (lower-cased). */
+export function membersByIdentifier(tenantId: string, source: MemberSource, patches: ReadonlyMap<string, MemberPatch>, values: ReadonlySet<string>): MemberRecord[] {
+  const found: MemberRecord[] = []
+  for (const base of baseIndex(tenantId, source).members) {
+    const patch = patches.get(base.id)
+    const member = patch ? { ...base, ...patch } : base
+    if (values.has(member.employeeNo.toLowerCase()) || values.has(member.email.toLowerCase()) || values.has(member.phone)) found.push(member)
+  }
+  return found
+}

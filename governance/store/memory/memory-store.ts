@@ -13,6 +13,8 @@ import type {
   LegalHoldRecord,
   MemberLifecycleRecord,
   MemberRecord,
+  RemovalJobRecord,
+  RemovalJobResultRecord,
   RetentionHistoryRecord,
   RetentionRecord,
   RetentionRunRecord,
@@ -33,12 +35,14 @@ import {
 import { demoDataset, type ScenarioName } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
 import type { AuditFilter, GovernanceStore, IdempotencyClaim, Transaction } from '../port'
-import { baseMember, countMembers, searchMembers, type MemberPatch } from './members-index'
+import { baseMember, countMembers, membersByIdentifier, searchMembers, type MemberPatch } from './members-index'
 import { auditId, seqKey, Tables, type MemoryPersistence, type PersistedRow, type TableName } from './tables'
 
 /** The member fields a change may touch (stored as a patch over the generated member). */
 const MEMBER_PATCH_KEYS = ['name', 'email', 'employeeNo', 'phone', 'departmentId', 'role', 'status', 'joinedAt'] as const satisfies readonly (keyof MemberRecord)[]
 
+/** Member ids of a removal job per stored key. */
+const JOB_CHUNK = 500
 /** Runs kept per tenant (the screen shows the last ten). */
 const KEPT_RUNS = 50
 /** Idempotency keys kept; the oldest go first (a retry comes within minutes, not after 5 000 other actions). */
@@ -204,6 +208,10 @@ class MemoryTransaction implements Transaction {
       const source = this.source(tenantId)
       return source ? searchMembers(tenantId, source, this.memberPatches(tenantId), query) : { items: [], matches: query.count === null ? null : { total: 0, capped: false } }
     },
+    byIdentifiers: async (tenantId: string, values: readonly string[]) => {
+      const source = this.source(tenantId)
+      return source ? membersByIdentifier(tenantId, source, this.memberPatches(tenantId), new Set(values)) : []
+    },
     update: async (member: MemberRecord) => {
       const source = this.source(member.tenantId)
       const base = source ? baseMember(member.tenantId, source, member.id) : null
@@ -231,6 +239,36 @@ class MemoryTransaction implements Transaction {
     list: async (tenantId: string) => this.scan<DeregistrationRecord>('deregistrations', byPrefix(`${tenantId}/`)),
     get: async (tenantId: string, requestId: string) => this.get<DeregistrationRecord>('deregistrations', `${tenantId}/${requestId}`),
     save: async (request: DeregistrationRecord) => this.put('deregistrations', `${request.tenantId}/${request.id}`, request),
+  }
+
+  readonly removalJobs = {
+    save: async (job: RemovalJobRecord) => this.put('removalJobs', `${job.tenantId}/${job.id}`, job),
+    get: async (tenantId: string, jobId: string) => this.get<RemovalJobRecord>('removalJobs', `${tenantId}/${jobId}`),
+    // In chunks of 500 ids per key: one put per chunk, and a read of the next members touches one or two keys.
+    saveMembers: async (tenantId: string, jobId: string, memberIds: readonly string[]) => {
+      for (let from = 0; from < memberIds.length; from += JOB_CHUNK) {
+        this.put('removalJobMembers', `${tenantId}/${jobId}/${String(from / JOB_CHUNK).padStart(4, '0')}`, memberIds.slice(from, from + JOB_CHUNK))
+      }
+    },
+    membersFrom: async (tenantId: string, jobId: string, from: number, limit: number) => {
+      const ids: string[] = []
+      for (let chunk = Math.floor(from / JOB_CHUNK); ids.length < limit; chunk++) {
+        const part = this.get<string[]>('removalJobMembers', `${tenantId}/${jobId}/${String(chunk).padStart(4, '0')}`)
+        if (!part) break
+        const skip = chunk === Math.floor(from / JOB_CHUNK) ? from % JOB_CHUNK : 0
+        ids.push(...part.slice(skip, skip + limit - ids.length))
+      }
+      return ids
+    },
+    running: async () => this.scan<RemovalJobRecord>('removalJobs', () => true).filter((job) => job.status === 'running').sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)),
+    addResult: async (tenantId: string, jobId: string, result: RemovalJobResultRecord) =>
+      this.put('removalJobResults', `${tenantId}/${jobId}/${String(result.position).padStart(6, '0')}`, result),
+    results: async (tenantId: string, jobId: string, removedShown: number) => {
+      const all = this.scan<RemovalJobResultRecord>('removalJobResults', byPrefix(`${tenantId}/${jobId}/`))
+      const removed = all.filter((result) => result.outcome === 'removed').slice(-removedShown)
+      const shown = new Set(removed.map((result) => result.position))
+      return all.filter((result) => result.outcome !== 'removed' || shown.has(result.position))
+    },
   }
 
   readonly access = {

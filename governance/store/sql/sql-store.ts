@@ -14,6 +14,8 @@ import type {
   LegalHoldRecord,
   MemberLifecycleRecord,
   MemberRecord,
+  RemovalJobRecord,
+  RemovalJobResultRecord,
   RetentionHistoryRecord,
   RetentionRecord,
   RetentionRunRecord,
@@ -316,6 +318,13 @@ class SqlTransaction implements Transaction {
       const total = Number(counted?.total ?? 0)
       return { items, matches: upTo !== null && total > upTo ? { total: upTo, capped: true } : { total, capped: false } }
     },
+    byIdentifiers: async (tenantId: string, values: readonly string[]) =>
+      (
+        await this.rows(
+          `SELECT ${MEMBER_COLUMNS} FROM members WHERE tenant_id = $1 AND (lower(employee_no) = ANY($2::text[]) OR lower(email) = ANY($2::text[]) OR phone = ANY($2::text[]))`,
+          [tenantId, values],
+        )
+      ).map(member),
     update: async (m: MemberRecord) => {
       await this.rows(
         `UPDATE members SET name = $3, email = $4, employee_no = $5, phone = $6, department_id = $7, role = $8, status = $9, joined_at = $10
@@ -372,6 +381,53 @@ class SqlTransaction implements Transaction {
         [request.tenantId, request.id, request.memberId, request.status, json(request)],
       )
     },
+  }
+
+  readonly removalJobs = {
+    save: async (job: RemovalJobRecord) => {
+      await this.rows(
+        `INSERT INTO member_removal_jobs (tenant_id, id, status, created_at, record) VALUES ($1, $2, $3, $4, $5::jsonb)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET status = excluded.status, record = excluded.record`,
+        [job.tenantId, job.id, job.status, job.createdAt, json(job)],
+      )
+    },
+    get: async (tenantId: string, jobId: string) => {
+      const row = await this.one('SELECT record FROM member_removal_jobs WHERE tenant_id = $1 AND id = $2', [tenantId, jobId])
+      return row ? (row.record as RemovalJobRecord) : null
+    },
+    saveMembers: async (tenantId: string, jobId: string, memberIds: readonly string[]) => {
+      await this.rows(
+        `INSERT INTO member_removal_job_members (tenant_id, job_id, position, member_id)
+         SELECT $1, $2, ordinality - 1, id FROM unnest($3::text[]) WITH ORDINALITY AS ids (id, ordinality)`,
+        [tenantId, jobId, memberIds],
+      )
+    },
+    membersFrom: async (tenantId: string, jobId: string, from: number, limit: number) =>
+      (
+        await this.rows(
+          `SELECT member_id FROM member_removal_job_members WHERE tenant_id = $1 AND job_id = $2 AND position >= $3 ORDER BY position LIMIT ${Math.trunc(limit)}`,
+          [tenantId, jobId, from],
+        )
+      ).map((row) => str(row.member_id)),
+    running: async () =>
+      (await this.rows(`SELECT record FROM member_removal_jobs WHERE status = 'running' ORDER BY created_at, id COLLATE "C"`)).map((row) => row.record as RemovalJobRecord),
+    addResult: async (tenantId: string, jobId: string, r: RemovalJobResultRecord) => {
+      await this.rows(
+        `INSERT INTO member_removal_job_results (tenant_id, job_id, position, member_id, outcome, result) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        [tenantId, jobId, r.position, r.memberId, r.outcome, json(r)],
+      )
+    },
+    results: async (tenantId: string, jobId: string, removedShown: number) =>
+      (
+        await this.rows(
+          `SELECT result FROM (
+             SELECT result, position FROM member_removal_job_results WHERE tenant_id = $1 AND job_id = $2 AND outcome <> 'removed'
+             UNION ALL
+             (SELECT result, position FROM member_removal_job_results WHERE tenant_id = $1 AND job_id = $2 AND outcome = 'removed' ORDER BY position DESC LIMIT ${Math.trunc(removedShown)})
+           ) AS shown ORDER BY position`,
+          [tenantId, jobId],
+        )
+      ).map((row) => row.result as RemovalJobResultRecord),
   }
 
   readonly access = {

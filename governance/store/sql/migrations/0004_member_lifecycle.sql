@@ -21,3 +21,36 @@ CREATE TABLE deregistration_requests (
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id, member_id) REFERENCES members (tenant_id, id)
 );
+
+-- Bulk removals: the job (whom it takes, in order, and its counters) and one row per member done, written in the
+-- same transaction as that member's removal, so a resumed job knows exactly where it stopped.
+CREATE TABLE member_removal_jobs (
+  tenant_id text NOT NULL,
+  id text NOT NULL,
+  status text NOT NULL CHECK (status IN ('running', 'completed')),
+  created_at timestamptz NOT NULL,
+  record jsonb NOT NULL,
+  PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX member_removal_jobs_running ON member_removal_jobs (created_at) WHERE status = 'running';
+
+CREATE TABLE member_removal_job_results (
+  tenant_id text NOT NULL,
+  job_id text NOT NULL,
+  position integer NOT NULL,
+  member_id text NOT NULL,
+  outcome text NOT NULL CHECK (outcome IN ('removed', 'skipped', 'failed')),
+  result jsonb NOT NULL,
+  PRIMARY KEY (tenant_id, job_id, position),
+  FOREIGN KEY (tenant_id, job_id) REFERENCES member_removal_jobs (tenant_id, id)
+);
+CREATE INDEX member_removal_job_results_problems ON member_removal_job_results (tenant_id, job_id, position) WHERE outcome <> 'removed';
+
+CREATE TABLE member_removal_job_members (
+  tenant_id text NOT NULL,
+  job_id text NOT NULL,
+  position integer NOT NULL,
+  member_id text NOT NULL,
+  PRIMARY KEY (tenant_id, job_id, position),
+  FOREIGN KEY (tenant_id, job_id) REFERENCES member_removal_jobs (tenant_id, id)
+);

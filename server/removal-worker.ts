@@ -1,0 +1,21 @@
+// Bulk removals on the server: the worker takes the running jobs (also those a restart interrupted: their state is
+// in the database) and works through them, one member per transaction, in slices so a tick never runs for long.
+import { advanceRemovalJobs, type RemovalJobHooks } from '@governance/http/removal-jobs'
+import type { GovernanceStore } from '@governance/store/port'
+
+export function startRemovalJobWorker(store: GovernanceStore, clock: { now(): number }, log: (line: string) => void, hooks?: RemovalJobHooks, intervalMs = 250): () => void {
+  let running = false
+  const tick = async () => {
+    if (running) return
+    running = true
+    try {
+      await advanceRemovalJobs(store, clock, 2_000, hooks)
+    } catch (error) {
+      log(`member removal jobs: ${error instanceof Error ? error.message : String(error)}; tried again on the next tick`)
+    } finally {
+      running = false
+    }
+  }
+  const timer = setInterval(() => void tick(), intervalMs)
+  return () => clearInterval(timer)
+}
