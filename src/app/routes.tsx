@@ -28,6 +28,7 @@ const tenantRoutes: RouteObject[] = [
   },
   { path: 'members', lazy: () => import('@/features/members/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'members/requests', lazy: () => import('@/features/members/requests-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'members/jobs/:jobId', lazy: () => import('@/features/members/job-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'members/:memberId', lazy: () => import('@/features/members/detail-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },

@@ -156,3 +156,35 @@ export function useDecideDeregistration(tenantId: string) {
     onSettled: () => queryClient.invalidateQueries(),
   })
 }
+
+export type MemberListRow = Schemas['MemberListRow']
+export type MemberRemovalJob = Schemas['MemberRemovalJob']
+export type MemberRemovalJobInput = Schemas['MemberRemovalJobInput']
+
+export const usePreviewMemberList = (tenantId: string) =>
+  useMutation({
+    mutationFn: (rows: string[]) => unwrap(api().POST('/api/v1/tenants/{tenantId}/member-removal-jobs/preview', { params: { path: { tenantId } }, body: { rows } })),
+  })
+
+export function useStartRemovalJob(tenantId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: Keyed & { input: MemberRemovalJobInput }) =>
+      unwrap(api().POST('/api/v1/tenants/{tenantId}/member-removal-jobs', { params: { path: { tenantId }, header: idempotencyHeaders(idempotencyKey) }, body: input })),
+    onSuccess: (job) => queryClient.setQueryData(removalJobQuery(tenantId, job.id).queryKey, job),
+  })
+}
+
+export const removalJobQuery = (tenantId: string, jobId: string) =>
+  queryOptions({
+    queryKey: [...memberKeys.all, 'removal-job', { tenantId, jobId }] as const,
+    queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/member-removal-jobs/{jobId}', { params: { path: { tenantId, jobId } } })),
+  })
+
+/** A job's progress, looked at twice a second while it runs; when it finishes, the rest of the console is refreshed. */
+export function useRemovalJob(tenantId: string, jobId: string) {
+  return useQuery({
+    ...removalJobQuery(tenantId, jobId),
+    refetchInterval: (query) => (query.state.data?.status === 'completed' ? false : 500),
+  })
+}

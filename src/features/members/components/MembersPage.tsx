@@ -26,6 +26,8 @@ import {
   type MemberStatus,
 } from '../api'
 import { memberName, MemberStatusText } from './bits'
+import { BulkRemovalDialog, type BulkSource } from './BulkRemovalDialog'
+import { WriteGuard } from '@/shared/ui/WriteGuard'
 
 const SEARCH_DEBOUNCE_MS = 300
 const FILTER_PARAMS = { q: 'q', departmentId: 'department', status: 'status', role: 'role' } as const
@@ -38,7 +40,8 @@ interface PagingState {
 export function MembersPage() {
   const { t, i18n } = useTranslation('members')
   // Support agents see personal data masked (the API masks it; the page says so and searches only what they see).
-  const { tenantId, isSupport: masked } = useTenantAccess()
+  const { tenantId, isSupport: masked, access } = useTenantAccess()
+  const permission = access.members.write
   const [params, setParams] = useSearchParams()
   // The search box writes the URL from a timer: it starts from the URL as it is then (react-router hands a functional
   // update the params of the render that made it), and a filter chosen meanwhile writes the typed search with it and
@@ -57,6 +60,11 @@ export function MembersPage() {
   const departments = useDepartments(tenantId)
   const [search, setSearch] = useState(filters.q ?? '')
   useDocumentTitle(t('title'))
+  // Rows chosen for a bulk removal, for the filters they were chosen under (other filters start with none).
+  const filterKey = JSON.stringify(filters)
+  const [chosen, setChosen] = useState<{ filterKey: string; ids: string[] }>({ filterKey, ids: [] })
+  const selected = chosen.filterKey === filterKey ? chosen.ids : []
+  const [bulk, setBulk] = useState<{ source: BulkSource; open: boolean } | null>(null)
 
   // Any change of filters starts again at the first page.
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -191,8 +199,40 @@ export function MembersPage() {
       </div>
       {directory.isError ? <ErrorAlert error={directory.error} onRetry={() => void directory.refetch()} retrying={directory.isFetching} /> : null}
       {data?.totalCapped ? <Alert type="info" showIcon title={t('paging.cappedHint', { total: n(data.total) })} style={{ marginBottom: 16 }} /> : null}
+      <Flex wrap gap="small" style={{ marginBottom: 12 }}>
+        <WriteGuard permission={permission}>
+          <Button disabled={!permission.allowed || selected.length === 0} onClick={() => setBulk({ source: { kind: 'selected', memberIds: selected }, open: true })}>
+            {t('bulk.removeSelected', { count: selected.length })}
+          </Button>
+        </WriteGuard>
+        {anyFilter && data && data.total > 0 && !data.totalCapped ? (
+          <WriteGuard permission={permission}>
+            <Button disabled={!permission.allowed} onClick={() => setBulk({ source: { kind: 'filter', filters, count: data.total }, open: true })}>
+              {t('bulk.removeMatching', { count: n(data.total) })}
+            </Button>
+          </WriteGuard>
+        ) : null}
+        <WriteGuard permission={permission}>
+          <Button disabled={!permission.allowed} onClick={() => setBulk({ source: { kind: 'list' }, open: true })}>
+            {t('bulk.removeList')}
+          </Button>
+        </WriteGuard>
+      </Flex>
       <Table<Member>
         rowKey="id"
+        rowSelection={
+          permission.allowed
+            ? {
+                selectedRowKeys: selected,
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => setChosen({ filterKey, ids: keys.map(String) }),
+                getCheckboxProps: (member) => ({
+                  disabled: member.status === 'removed' || member.status === 'pending_removal',
+                  'aria-label': memberName(member, t),
+                }),
+              }
+            : undefined
+        }
         size="middle"
         columns={columns}
         dataSource={data?.items ?? []}
@@ -202,6 +242,7 @@ export function MembersPage() {
         title={() => <Typography.Text strong>{t('table.caption')}</Typography.Text>}
         locale={{ emptyText: directory.isPending ? ' ' : t('table.empty') }}
       />
+      {bulk ? <BulkRemovalDialog source={bulk.source} open={bulk.open} onClose={() => setBulk({ ...bulk, open: false })} /> : null}
       <nav aria-label={t('paging.label')} style={{ marginTop: 16 }}>
         <Flex justify="space-between" align="center" wrap gap="small">
           <Typography.Text role="status" aria-live="polite">
