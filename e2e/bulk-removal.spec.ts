@@ -1,11 +1,12 @@
 // Bulk removal: every member matching a filter, and a GBK-encoded CSV with blank, duplicate, unknown and
 // already-removed rows reported per row before the job runs; the job's progress survives a reload.
+import type { Locator } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { selectOption } from './pages/select-option'
 
 const DIRECTORY = '/tenants/t-acme/members'
 
-async function fillOptions(dialog: import('@playwright/test').Locator, reason: string) {
+async function fillOptions(dialog: Locator, reason: string) {
   await dialog.getByRole('checkbox', { name: /Hand over nothing/ }).check()
   await dialog.getByRole('radio', { name: /^Delete/ }).check()
   await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason)
