@@ -1,6 +1,6 @@
 // The demo data every store starts from, per scenario: two tenants, their people, apps, retention and history.
 // Everything derives from a fixed epoch, never from real time, so every run and every store sees the same data.
-import { DEREGISTRATION_REPLY_DAYS } from '../rules/deregistration'
+import { receiveRequest } from '../rules/deregistration'
 import type { components } from '@contract/schema.gen'
 import type {
   AppRecord,
@@ -163,7 +163,7 @@ export function demoDataset(scenario: ScenarioName): Dataset {
     grants,
     apps,
     appRequests: requests,
-    deregistrations: seedDeregistrations(),
+    deregistrations: seedDeregistrations(memberSources[ACME_ID]?.seed ?? 0),
     retention: retention.map((entry) => entry.record),
     retentionHistory: retention.flatMap((entry) => entry.history),
     auditHistory: large
@@ -185,26 +185,11 @@ export function demoDataset(scenario: ScenarioName): Dataset {
 }
 
 /** Two members of Acme asked the platform to leave: one a fortnight ago (due soon), one yesterday. */
-function seedDeregistrations(): DeregistrationRecord[] {
-  const request = (id: string, memberId: string, message: string, daysAgo: number): DeregistrationRecord => {
-    const received = SCENARIO_EPOCH_MS - daysAgo * DAY_MS
-    return {
-      id,
-      tenantId: ACME_ID,
-      memberId,
-      message,
-      receivedAt: new Date(received).toISOString(),
-      dueAt: new Date(received + DEREGISTRATION_REPLY_DAYS * DAY_MS).toISOString(),
-      status: 'open',
-      decidedAt: null,
-      decidedBy: null,
-      onBehalfOf: null,
-      declineReason: null,
-      platformNotifiedAt: null,
-    }
-  }
+function seedDeregistrations(seed: number): DeregistrationRecord[] {
+  const request = (id: string, index: number, message: string, daysAgo: number): DeregistrationRecord =>
+    receiveRequest([], memberAt(ACME_ID, index, seed), { id, message, receivedAt: SCENARIO_EPOCH_MS - daysAgo * DAY_MS }).request
   return [
-    request('dr-acme-001', 'm-acme-000012', '我已从公司离职，请注销我在企业中的账号。', 13),
-    request('dr-acme-002', 'm-acme-000044', 'I have moved to another company; please remove me from Acme on the platform.', 1),
+    request('dr-acme-001', 12, '我已从公司离职，请注销我在企业中的账号。', 13),
+    request('dr-acme-002', 44, 'I have moved to another company; please remove me from Acme on the platform.', 1),
   ]
 }

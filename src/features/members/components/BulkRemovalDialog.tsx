@@ -2,26 +2,20 @@
 // takes them when the job starts), or a list uploaded as CSV — checked row by row before anything runs. One
 // handover target, one data handling, one grace period, one reason; then the job runs on the server.
 import { useState } from 'react'
-import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd'
 import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '@/shared/lib/format'
-import { MemberPicker } from '@/shared/members/MemberPicker'
 import { useTenantAccess } from '@/shared/session/use-tenant'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
+import { DataHandlingField, GraceDaysField, HandoverFields, type RemovalValues } from './removal-fields'
 import { useActionKey } from '@/shared/ui/use-action-key'
-import { usePreviewMemberList, useStartRemovalJob, type DirectoryFilters, type MemberDataHandling, type MemberListRow } from '../api'
+import { usePreviewMemberList, useStartRemovalJob, type DirectoryFilters, type MemberListRow } from '../api'
 import { decodeList, listRows, type ListEncoding } from '../csv'
 
 export type BulkSource = { kind: 'selected'; memberIds: string[] } | { kind: 'filter'; filters: DirectoryFilters; count: number } | { kind: 'list' }
 
-interface Values {
-  handoverTo?: string
-  handoverNone?: boolean
-  dataHandling: MemberDataHandling
-  graceDays: number | null
-  reason?: string
-}
+type Values = RemovalValues
 
 interface CheckedList {
   name: string
@@ -37,7 +31,6 @@ export function BulkRemovalDialog({ source, open, onClose }: { source: BulkSourc
   const { tenantId } = useTenantAccess()
   const navigate = useNavigate()
   const [form] = Form.useForm<Values>()
-  const handoverNone = Form.useWatch('handoverNone', form)
   const preview = usePreviewMemberList(tenantId)
   const start = useStartRemovalJob(tenantId)
   const action = useActionKey()
@@ -115,50 +108,9 @@ export function BulkRemovalDialog({ source, open, onClose }: { source: BulkSourc
           <ListPicker list={list} reading={preview.isPending} error={readError ? preview.error : null} onFile={(file) => void readFile(file)} />
         ) : null}
         <Form form={form} name="bulk-removal" layout="vertical" initialValues={{ dataHandling: 'anonymise', graceDays: DEFAULT_GRACE_DAYS, handoverNone: false }}>
-          <Form.Item
-            name="handoverTo"
-            label={t('removal.handoverTo')}
-            required={!handoverNone}
-            rules={[{ validator: (_, value) => (value || form.getFieldValue('handoverNone') ? Promise.resolve() : Promise.reject(new Error(t('removal.handoverRequired')))) }]}
-          >
-            <MemberPicker status="active" exclude={source.kind === 'selected' ? source.memberIds : listed} disabled={Boolean(handoverNone)} aria-label={t('removal.handoverTo')} />
-          </Form.Item>
-          <Form.Item name="handoverNone" valuePropName="checked">
-            <Checkbox
-              onChange={(event) => {
-                if (event.target.checked) form.setFieldValue('handoverTo', undefined)
-                void form.validateFields(['handoverTo']).catch(() => undefined)
-              }}
-            >
-              {t('removal.handoverNone')}
-            </Checkbox>
-          </Form.Item>
-          <Typography.Paragraph id="bulk-data-label">{t('removal.dataIntro')}</Typography.Paragraph>
-          <Form.Item name="dataHandling">
-            <Radio.Group aria-labelledby="bulk-data-label">
-              <Space orientation="vertical">
-                <Radio value="anonymise">
-                  <strong>{t('removal.anonymise')}</strong> — {t('removal.anonymiseHint')}
-                </Radio>
-                <Radio value="delete">
-                  <strong>{t('removal.delete')}</strong> — {t('removal.deleteHint')}
-                </Radio>
-              </Space>
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item
-            name="graceDays"
-            label={t('removal.graceLabel')}
-            extra={t('removal.graceHint', { days: DEFAULT_GRACE_DAYS })}
-            rules={[
-              {
-                validator: (_, value: number | null) =>
-                  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 60 ? Promise.resolve() : Promise.reject(new Error(t('removal.graceInvalid'))),
-              },
-            ]}
-          >
-            <InputNumber controls={false} style={{ width: 120 }} />
-          </Form.Item>
+          <HandoverFields form={form} exclude={source.kind === 'selected' ? source.memberIds : listed} disabled={start.isPending} />
+          <DataHandlingField labelId="bulk-data-label" disabled={start.isPending} />
+          <GraceDaysField defaultDays={DEFAULT_GRACE_DAYS} disabled={start.isPending} />
           <Form.Item name="reason" label={t('removal.reason')} required rules={[{ required: true, whitespace: true, message: t('removal.reasonRequired') }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} showCount />
           </Form.Item>

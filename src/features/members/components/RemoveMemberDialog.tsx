@@ -1,14 +1,14 @@
 // Removing a member (除名), a short guided flow: hand over the work, choose what happens to the personal data, the
 // grace period, then confirm with a reason after reading exactly what happens now and what happens on the date.
 import { useState } from 'react'
-import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Space, Steps, Typography } from 'antd'
+import { Alert, Button, Flex, Form, Input, Modal, Space, Steps, Typography } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatNumber } from '@/shared/lib/format'
 import { useServerNow } from '@/shared/lib/server-clock'
-import { MemberPicker } from '@/shared/members/MemberPicker'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
-import type { MemberDataHandling, MemberDetail, MemberRemovalInput } from '../api'
+import { DataHandlingField, GraceDaysField, HandoverFields, validGraceDays, type RemovalValues } from './removal-fields'
+import type { MemberDetail, MemberRemovalInput } from '../api'
 
 type HandoverCounts = NonNullable<NonNullable<MemberDetail['removal']>['handover']>['moved']
 const HANDOVER_KEYS = ['driveFiles', 'documents', 'crmCustomers', 'approvalsInProgress', 'ownedGroups'] as const
@@ -20,13 +20,7 @@ export function handoverSummary(counts: HandoverCounts, t: TFunction<'members'>,
   return HANDOVER_KEYS.map((key) => `${t(`detail.held.${key}`)} ${formatNumber(counts[key], language)}`).join(language === 'zh-CN' ? '、' : ', ')
 }
 
-interface Values {
-  handoverTo?: string
-  handoverNone?: boolean
-  dataHandling: MemberDataHandling
-  graceDays: number | null
-  reason?: string
-}
+type Values = RemovalValues
 
 export interface RemoveMemberDialogProps {
   open: boolean
@@ -52,7 +46,7 @@ export function RemoveMemberDialog({ open, detail, name, pending, error, onConfi
   const [handoverName, setHandoverName] = useState<string | null>(null)
   const current = STEPS[step] ?? 'handover'
   const graceDays = values?.graceDays ?? detail.defaultGraceDays
-  const validGrace = Number.isInteger(graceDays) && graceDays >= 1 && graceDays <= 60
+  const validGrace = validGraceDays(graceDays)
   const removeOn = validGrace ? formatDate(new Date(now + graceDays * DAY_MS).toISOString(), i18n.language) : null
   const handling = values?.dataHandling ?? 'anonymise'
   const thirdParty = detail.apps.filter((app) => app.thirdParty)
@@ -135,61 +129,13 @@ export function RemoveMemberDialog({ open, detail, name, pending, error, onConfi
       >
         <div hidden={current !== 'handover'}>
           <Typography.Paragraph>{t('removal.handoverIntro', { summary: handoverSummary(movable, t, i18n.language) })}</Typography.Paragraph>
-          <Form.Item
-            name="handoverTo"
-            label={t('removal.handoverTo')}
-            required={!values?.handoverNone}
-            rules={[{ validator: (_, value) => (value || form.getFieldValue('handoverNone') ? Promise.resolve() : Promise.reject(new Error(t('removal.handoverRequired')))) }]}
-          >
-            <MemberPicker
-              status="active"
-              exclude={[detail.member.id]}
-              disabled={Boolean(values?.handoverNone) || pending}
-              aria-label={t('removal.handoverTo')}
-              onChange={(_, label) => setHandoverName(label)}
-            />
-          </Form.Item>
-          <Form.Item name="handoverNone" valuePropName="checked">
-            <Checkbox
-              disabled={pending}
-              onChange={(event) => {
-                if (event.target.checked) form.setFieldValue('handoverTo', undefined)
-                void form.validateFields(['handoverTo']).catch(() => undefined)
-              }}
-            >
-              {t('removal.handoverNone')}
-            </Checkbox>
-          </Form.Item>
+          <HandoverFields form={form} exclude={[detail.member.id]} disabled={pending} onPicked={setHandoverName} />
         </div>
         <div hidden={current !== 'data'}>
-          <Typography.Paragraph id="removal-data-label">{t('removal.dataIntro')}</Typography.Paragraph>
-          <Form.Item name="dataHandling">
-            <Radio.Group aria-labelledby="removal-data-label" disabled={pending}>
-              <Space orientation="vertical">
-                <Radio value="anonymise">
-                  <strong>{t('removal.anonymise')}</strong> — {t('removal.anonymiseHint')}
-                </Radio>
-                <Radio value="delete">
-                  <strong>{t('removal.delete')}</strong> — {t('removal.deleteHint')}
-                </Radio>
-              </Space>
-            </Radio.Group>
-          </Form.Item>
+          <DataHandlingField labelId="removal-data-label" disabled={pending} />
         </div>
         <div hidden={current !== 'grace'}>
-          <Form.Item
-            name="graceDays"
-            label={t('removal.graceLabel')}
-            extra={t('removal.graceHint', { days: detail.defaultGraceDays })}
-            rules={[
-              {
-                validator: (_, value: number | null) =>
-                  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 60 ? Promise.resolve() : Promise.reject(new Error(t('removal.graceInvalid'))),
-              },
-            ]}
-          >
-            <InputNumber controls={false} disabled={pending} style={{ width: 120 }} />
-          </Form.Item>
+          <GraceDaysField defaultDays={detail.defaultGraceDays} disabled={pending} />
           {removeOn ? <Typography.Paragraph>{t('removal.graceDate', { date: removeOn })}</Typography.Paragraph> : null}
         </div>
         <div hidden={current !== 'confirm'}>
