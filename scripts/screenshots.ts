@@ -17,6 +17,19 @@ const shots: Shot[] = [
   { name: 'no-access-support', persona: 'support-agent', path: '/tenants/t-northwind' },
   { name: 'members', persona: 'admin-acme', path: '/tenants/t-acme/members' },
   { name: 'members-support', persona: 'support-agent', path: '/tenants/t-acme/members' },
+  {
+    name: 'member-removal-job',
+    persona: 'admin-acme',
+    path: '/tenants/t-acme/members?department=d-acme-legal',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: /^(Remove all \d+ that match…|除名全部 \d+ 名符合条件的成员…)$/ }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByRole('checkbox').check()
+      await dialog.getByRole('textbox').last().fill('法务部撤并 / Legal merged into HR')
+      await dialog.getByRole('button', { name: /^(Start removing|开始除名)/ }).click()
+      await page.getByRole('status').filter({ hasText: /^(Finished|已于)/ }).waitFor()
+    },
+  },
   { name: 'deregistration-requests', persona: 'admin-acme', path: '/tenants/t-acme/members/requests' },
   { name: 'member', persona: 'admin-acme', path: '/tenants/t-acme/members/m-acme-000007', fullPage: true },
   { name: 'member-support', persona: 'support-agent', path: '/tenants/t-acme/members/m-acme-000007' },

@@ -3,6 +3,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGovernanceApp, type GovernanceApp } from '../http/app'
+import { advanceRemovalJobs } from '../http/removal-jobs'
 import { SESSION_COOKIE, startSession } from '../http/session-cookie'
 import { SCENARIO_EPOCH_MS } from '../seed/dataset'
 import { openSqlStore, type OpenedSqlStore } from '../store/sql/open'
@@ -78,6 +79,33 @@ describe.skipIf(!serverUrl)('the SQL store under concurrent requests (PostgreSQL
       await app.fetch(new Request('http://governance.test/api/v1/tenants/t-acme/audit-events?targetType=app&targetId=app-acme-bi', { headers: { Cookie: cookie } }))
     ).json()) as { items: { action: string }[] }
     expect(audit.items.filter((event) => event.action === 'app.disabled')).toHaveLength(1)
+  }, 120_000)
+
+  it('lets three workers (three server instances) share one bulk removal without removing anyone twice', async () => {
+    await freshAndSignedIn()
+    const memberIds = Array.from({ length: 30 }, (_, index) => `m-acme-${String(index + 100).padStart(6, '0')}`)
+    const started = await send('POST', '/api/v1/tenants/t-acme/member-removal-jobs', { memberIds, handoverToMemberId: null, dataHandling: 'delete', graceDays: 30, reason: 'race' }, { 'Idempotency-Key': `job-${Date.now()}` })
+    const job = (await started.json()) as { id: string }
+    const clock = { now: () => SCENARIO_EPOCH_MS }
+    await Promise.all([1, 2, 3].map(() => advanceRemovalJobs(opened.store, clock, 60_000)))
+    const view = (await (await app.fetch(new Request(`http://governance.test/api/v1/tenants/t-acme/member-removal-jobs/${job.id}`, { headers: { Cookie: cookie } }))).json()) as {
+      status: string
+      done: number
+      removed: number
+      skipped: number
+      failed: number
+    }
+    expect(view.status).toBe('completed')
+    expect(view.done).toBe(30)
+    // Members who were already leaving in the seed would be skipped; nobody is removed twice or fails.
+    expect(view.removed + view.skipped).toBe(30)
+    expect(view.failed).toBe(0)
+    for (const memberId of memberIds) {
+      const audit = (await (
+        await app.fetch(new Request(`http://governance.test/api/v1/tenants/t-acme/audit-events?targetType=member&targetId=${memberId}`, { headers: { Cookie: cookie } }))
+      ).json()) as { items: { action: string }[] }
+      expect(audit.items.filter((event) => event.action === 'member.removal_scheduled').length).toBeLessThanOrEqual(1)
+    }
   }, 120_000)
 })
 

@@ -145,8 +145,15 @@ export async function advanceRemovalJobs(store: GovernanceStore, clock: { now():
       const memberId = next.shift() ?? ''
       const now = clock.now()
       let outcome: RemovalJobResultRecord['outcome'] = 'removed'
+      // Another worker (a second server instance) took this member first: leave the job to it.
+      const stillMine = async (tx: Transaction) => (await tx.removalJobs.get(job.tenantId, job.id))?.done === position
+      let taken = false
       try {
         await store.transaction(async (tx) => {
+          if (!(await stillMine(tx))) {
+            taken = true
+            return
+          }
           const member = await tx.members.get(job.tenantId, memberId)
           hooks?.beforeRemoval(job.tenantId, memberId)
           await removeMember({ tx, tenantId: job.tenantId, actor, callerMemberId: job.actor.memberId, now, memberId }, job.input)
@@ -159,16 +166,24 @@ export async function advanceRemovalJobs(store: GovernanceStore, clock: { now():
         outcome = error instanceof RuleError && MEMBER_SKIPS.has(error.kind) ? 'skipped' : 'failed'
         const detail = error instanceof RuleError ? (error.detail ?? error.title) : 'The removal failed on the server; nothing was changed for this member.'
         await store.transaction(async (tx) => {
+          if (!(await stillMine(tx))) {
+            taken = true
+            return
+          }
           const member = await tx.members.get(job.tenantId, memberId)
           await tx.removalJobs.addResult(job.tenantId, job.id, resultOf(member, memberId, position, outcome, detail))
           job = { ...job, done: position + 1, skipped: job.skipped + (outcome === 'skipped' ? 1 : 0), failed: job.failed + (outcome === 'failed' ? 1 : 0) }
           await tx.removalJobs.save(job)
         })
       }
+      if (taken) break
       finished++
     }
+    if (job.done < job.total) continue
     const done = { ...job, status: 'completed' as const, finishedAt: new Date(clock.now()).toISOString() }
-    await store.transaction((tx) => tx.removalJobs.save(done))
+    await store.transaction(async (tx) => {
+      if ((await tx.removalJobs.get(job.tenantId, job.id))?.status === 'running') await tx.removalJobs.save(done)
+    })
   }
   return finished
 }
