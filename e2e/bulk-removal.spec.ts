@@ -70,3 +70,32 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     await expectAccessible(`bulk removal dialog (${language})`)
   })
 }
+
+test('a member whose removal fails midway is reported as failed; the others are removed once, and the job ends', async ({ page, loginAs, mock }) => {
+  await loginAs('admin-acme', DIRECTORY)
+  // The third member's removal fails on the server (as when a system holding their data cannot be reached).
+  await mock.fault({ method: 'POST', path: '/jobs/member-removal/t-acme/m-acme-000044' })
+  const rows = ['AC000013', 'AC000031', 'AC000045', 'AC000049'].join('\n')
+  await page.getByRole('button', { name: 'Remove from a list…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Remove members in bulk' })
+  await dialog.getByLabel('List of members (CSV)').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(rows, 'utf8') })
+  await expect(dialog).toContainText('list.csv (UTF-8): 4 members to remove, 0 rows left out.')
+  await fillOptions(dialog, 'Restructuring')
+  await dialog.getByRole('button', { name: 'Start removing 4 members' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Finished/ })).toHaveText(/3 removed, 0 skipped, 1 failed/)
+  await expect(page.getByRole('row').filter({ hasText: 'AC000045' })).toContainText('Failed')
+  await expect(page.getByRole('row').filter({ hasText: 'AC000045' })).toContainText('nothing was changed for this member')
+  // The failed member is untouched; each of the others was removed once.
+  await page.goto('/tenants/t-acme/members/m-acme-000044')
+  await expect(page.locator('#main')).toContainText('Active')
+  const scheduled = await page.evaluate(async () => {
+    const counts: number[] = []
+    for (const id of ['m-acme-000012', 'm-acme-000030', 'm-acme-000048']) {
+      const response = await fetch(`/api/v1/tenants/t-acme/audit-events?targetType=member&targetId=${id}&limit=50`)
+      const items = ((await response.json()) as { items: { action: string }[] }).items
+      counts.push(items.filter((event) => event.action === 'member.removal_scheduled').length)
+    }
+    return counts
+  })
+  expect(scheduled).toEqual([1, 1, 1])
+})

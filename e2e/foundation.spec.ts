@@ -75,6 +75,16 @@ test.describe('navigation and pages', () => {
     await expect(new Shell(page).heading('Overview')).toBeVisible()
     await expect(page.locator('#main').getByText('Members', { exact: true })).toBeVisible()
   })
+
+  test('every page has exactly one main landmark, the skip link’s target', async ({ page, loginAs }) => {
+    await loginAs('admin-acme', '/sign-in')
+    for (const path of ['/sign-in', '/tenants', '/tenants/t-acme', '/tenants/t-acme/members', '/tenants/t-acme/members/m-acme-000007', '/tenants/t-northwind']) {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
+      await expect(page.getByRole('main'), path).toHaveCount(1)
+      await expect(page.getByRole('main'), path).toHaveAttribute('id', 'main')
+    }
+  })
 })
 
 test.describe('languages', () => {

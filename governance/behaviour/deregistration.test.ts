@@ -55,6 +55,14 @@ forEachStore((setup, store) => {
       await expectProblem(await api.post(`${Q}/dr-acme-404/decline`, { reason: 'x' }, { headers: key() }), 404, 'urn:problem:not-found')
     })
 
+    it('answers a member’s open request when the admin removes them another way (the member page, a bulk job)', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      await api.post(`${T}/members/m-acme-000012/removal`, removal, { headers: key() })
+      const request = (await json<Queue>(await api.get(Q))).items.find((item) => item.id === 'dr-acme-001')
+      expect(request).toMatchObject({ status: 'approved', urgency: null, platformNotifiedAt: '2026-11-20T01:00:00.000Z' })
+    })
+
     it('shows a read-only support agent the queue and refuses their decisions', async () => {
       const api = await setup()
       await api.signInAs('support-agent')

@@ -61,7 +61,7 @@ export interface Decider {
   onBehalfOf: string | null
 }
 
-function assertOpen(request: DeregistrationRecord): void {
+export function assertOpen(request: DeregistrationRecord): void {
   if (request.status !== 'open') throw conflict(`This request was already ${request.status}.`, { status: request.status })
 }
 

@@ -1,7 +1,7 @@
 // Deregistration requests over HTTP: the queue with its deadlines, approve (removes the member in the same change),
 // decline with a reason for the platform; and the control route through which the platform forwards one.
 import type { components } from '@contract/schema.gen'
-import { approveRequest, declineRequest, DEREGISTRATION_REPLY_DAYS, DUE_SOON_DAYS, receiveRequest, urgencyOf } from '../../rules/deregistration'
+import { assertOpen, declineRequest, DEREGISTRATION_REPLY_DAYS, DUE_SOON_DAYS, receiveRequest, urgencyOf } from '../../rules/deregistration'
 import { notFound } from '../../rules/errors'
 import type { DeregistrationRecord } from '../../rules/records'
 import { givenText } from '../../rules/text'
@@ -64,11 +64,10 @@ export const deregistrationRoutes = [
     { method: 'post', path: `${base}/:requestId/approve`, operationId: 'approveDeregistrationRequest', access: 'tenant:write', idempotent: true },
     async ({ tx, tenantId, params, actor, user, now, body }) => {
       const request = await findRequest(tx, tenantId, params.requestId ?? '')
-      const member = await removeMember({ tx, tenantId, actor, callerMemberId: user.memberId, now, memberId: request.memberId }, body)
-      const result = approveRequest(request, member, { now, by: { id: actor.user.id, name: actor.user.name }, onBehalfOf: actor.onBehalfOf })
-      await tx.deregistrations.save(result.request)
-      await recordAudit(tx, actor, now, result.audit)
-      return oneView(tx, result.request, now)
+      assertOpen(request)
+      // Removing the member answers their open request (approved, the platform told) in the same change.
+      await removeMember({ tx, tenantId, actor, callerMemberId: user.memberId, now, memberId: request.memberId }, body)
+      return oneView(tx, await findRequest(tx, tenantId, request.id), now)
     },
   ),
 

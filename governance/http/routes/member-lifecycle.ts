@@ -3,6 +3,7 @@
 import type { components } from '@contract/schema.gen'
 import { reachesMember, withoutMember } from '../../rules/apps/availability'
 import { departmentAncestry } from '../../rules/departments'
+import { approveRequest } from '../../rules/deregistration'
 import { fieldError, notFound, validation } from '../../rules/errors'
 import {
   assertNotBlocked,
@@ -171,7 +172,15 @@ export async function removeMember(context: MoveContext, body: Schemas['MemberRe
     if (request.memberId !== member.id || request.status !== 'pending') continue
     await tx.apps.saveRequest({ ...request, status: 'denied', decidedAt: at, decidedBy: actor.user.name, note: 'The member was removed from the enterprise.' })
   }
-  await recordAudit(tx, actor, now, result.audit)
+  // The member asked to leave and now goes: their open request is answered by this removal.
+  const answered = []
+  for (const request of await tx.deregistrations.list(tenantId)) {
+    if (request.memberId !== member.id || request.status !== 'open') continue
+    const approved = approveRequest(request, member, { now, by: { id: actor.user.id, name: actor.user.name }, onBehalfOf: actor.onBehalfOf })
+    await tx.deregistrations.save(approved.request)
+    answered.push(...approved.audit)
+  }
+  await recordAudit(tx, actor, now, [...result.audit, ...answered])
   return result.member
 }
 

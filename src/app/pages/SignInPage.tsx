@@ -35,8 +35,9 @@ export function SignInPage() {
           <LanguageSwitch />
         </Flex>
       </Layout.Header>
-      <Layout.Content>
-        <main id="main" style={{ maxWidth: 880, margin: '24px auto', padding: '0 16px' }}>
+      {/* antd's Content is the page's one <main>. */}
+      <Layout.Content id="main">
+        <div style={{ maxWidth: 880, margin: '24px auto', padding: '0 16px' }}>
           <Typography.Title level={1} style={{ fontSize: 28 }}>
             {t('signIn.title')}
           </Typography.Title>
@@ -53,7 +54,7 @@ export function SignInPage() {
               <PasswordSignIn returnTo={returnTo} />
             </Suspense>
           )}
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   )

@@ -17,8 +17,9 @@ export function TenantChooserPage() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader session={session} />
-      <Layout.Content>
-        <main id="main" style={{ maxWidth: 880, margin: '24px auto', padding: '0 16px' }}>
+      {/* antd's Content is the page's one <main>. */}
+      <Layout.Content id="main">
+        <div style={{ maxWidth: 880, margin: '24px auto', padding: '0 16px' }}>
           <Typography.Title level={1} style={{ fontSize: 24 }}>
             {title}
           </Typography.Title>
@@ -56,7 +57,7 @@ export function TenantChooserPage() {
               </ul>
             )}
           </Card>
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   )

@@ -21,14 +21,9 @@ export function TenantLayout() {
     return (
       <Layout style={{ minHeight: '100vh' }}>
         <AppHeader session={session} />
-        <Layout.Content>
-          <main id="main">
-            {access.isSupport ? (
-              <ForbiddenPage title={t('pages.noGrantTitle')} text={t('errors.noSupportGrant')} />
-            ) : (
-              <ForbiddenPage />
-            )}
-          </main>
+        {/* antd's Content is the page's one <main>. */}
+        <Layout.Content id="main">
+          {access.isSupport ? <ForbiddenPage title={t('pages.noGrantTitle')} text={t('errors.noSupportGrant')} /> : <ForbiddenPage />}
         </Layout.Content>
       </Layout>
     )
@@ -59,10 +54,9 @@ export function TenantLayout() {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-          <main id="main" tabIndex={-1}>
-            <Outlet />
-          </main>
+        {/* antd's Content is the page's one <main> (the skip link's target). */}
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -24,6 +24,8 @@ interface CommonProps {
   status?: MemberStatus
   /** Never offer these members (e.g. the member whose work is being handed over). */
   exclude?: readonly string[]
+  /** Never offer members in these states (e.g. removed members, whose data is gone, for a legal hold). */
+  excludeStatuses?: readonly MemberStatus[]
 }
 
 type MemberPickerProps = CommonProps &
@@ -41,7 +43,7 @@ export function MemberPicker(props: MemberPickerProps) {
   const search = useMemberSearch(tenantId, { q, limit: MATCHES_SHOWN, ...(props.status ? { status: props.status } : {}) }, open)
   // Only answers for what is typed now: never offer a stale result that is about to change under the pointer.
   const settled = typed.trim() === q && !search.isFetching
-  const options = (settled ? (search.data?.items ?? []) : []).filter((member) => !props.exclude?.includes(member.id)).map((member) => ({
+  const options = (settled ? (search.data?.items ?? []) : []).filter((member) => !props.exclude?.includes(member.id) && !props.excludeStatuses?.includes(member.status)).map((member) => ({
     value: member.id,
     label: `${member.name} · ${member.departmentName} · ${member.employeeNo}`,
   }))

@@ -238,7 +238,6 @@ export function MembersPage() {
         dataSource={data?.items ?? []}
         loading={directory.isFetching}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         title={() => <Typography.Text strong>{t('table.caption')}</Typography.Text>}
         locale={{ emptyText: directory.isPending ? ' ' : t('table.empty') }}
       />

@@ -224,7 +224,7 @@ function PlaceHoldDialog({
         </Form.Item>
         {targetType === 'member' ? (
           <Form.Item name="memberId" label={t('holds.member')} rules={[{ required: true, message: t('holds.chooseMember') }]}>
-            <MemberPicker placeholder={t('holds.memberPlaceholder')} />
+            <MemberPicker placeholder={t('holds.memberPlaceholder')} excludeStatuses={['removed']} />
           </Form.Item>
         ) : (
           <Form.Item name="groupId" label={t('holds.group')} rules={[{ required: true, message: t('holds.chooseGroup') }]}>
