@@ -28,3 +28,41 @@ test('the console’s contrast colours, not antd’s defaults, style buttons, li
     search.evaluate((input) => getComputedStyle(input.closest('.ant-input-affix-wrapper') ?? input).getPropertyValue('border-color'))
   await expect.poll(frameColour).toBe(PRIMARY)
 })
+
+/** WCAG contrast ratio of two computed rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, b = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((value) => {
+      const c = value / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
+}
+
+test('hovered and pressed buttons and links keep AA contrast, and the keyboard focus ring reaches 3:1', async ({ page, loginAs, expectAccessible }) => {
+  await loginAs('admin-acme', '/tenants/t-acme/apps')
+  const apps = new AppsPage(page)
+  const enable = apps.row('企业网盘归档 DocVault').getByRole('button', { name: 'Enable 企业网盘归档 DocVault' })
+  await enable.hover()
+  await expect.poll(async () => contrast(await css(enable, 'background-color'), await css(enable, 'color'))).toBeGreaterThanOrEqual(4.5)
+  await expectAccessible('a primary button under the pointer')
+  const disable = apps.table().getByRole('button', { name: /^Disable / }).first()
+  await disable.hover()
+  await expect.poll(async () => contrast(await css(disable, 'color'), 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(4.5)
+  await expectAccessible('a danger button under the pointer')
+  // An app's name opens its details: a link-styled button.
+  const name = apps.table().getByRole('button', { name: '企业网盘归档 DocVault', exact: true })
+  await name.hover()
+  await expect.poll(async () => contrast(await css(name, 'color'), 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(4.5)
+  await expectAccessible('a link under the pointer')
+  // The focus ring of a button reached by the keyboard, against the white page behind it.
+  await page.mouse.move(0, 0)
+  await enable.focus()
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
+  await expect(enable).toBeFocused()
+  await expect.poll(async () => (await css(enable, 'outline-style')) === 'solid' && contrast(await css(enable, 'outline-color'), 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3)
+})
