@@ -20,9 +20,20 @@ forEachStore((setup, store) => {
         ['dr-acme-002', 'on_time', 'open'],
       ])
       expect(queue.items[0]).toMatchObject({ receivedAt: '2026-11-07T01:00:00.000Z', dueAt: '2026-11-22T01:00:00.000Z', member: { id: 'm-acme-000012', employeeNo: 'AC000013' } })
+      // The overview counts them with the rest of what needs attention.
+      const tenant = await json<Schemas['Tenant']>(await api.get(T))
+      expect(tenant.attention).toEqual({
+        pendingAppRequests: 3,
+        scopeUpdates: expect.any(Number) as number,
+        retentionChangeAt: null,
+        openDeregistrations: 2,
+        deregistrationsDueSoon: 1,
+        deregistrationsOverdue: 0,
+      })
       api.clock.set('2026-11-22T01:00:00.001Z')
       const later = await json<Queue>(await api.get(Q))
       expect(later.items.map((request) => request.urgency)).toEqual(['overdue', 'on_time'])
+      expect((await json<Schemas['Tenant']>(await api.get(T))).attention).toMatchObject({ deregistrationsDueSoon: 0, deregistrationsOverdue: 1 })
       api.clock.set('2026-12-02T00:00:00.000Z')
       expect((await json<Queue>(await api.get(Q))).items.map((request) => request.urgency)).toEqual(['overdue', 'due_soon'])
     })
