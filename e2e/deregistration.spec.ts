@@ -68,6 +68,26 @@ test('a request the platform forwards shows up in the queue, overdue when its de
   await expect(page.getByRole('row').filter({ hasText: 'Left in October, forgot to ask' })).toContainText('Overdue by 4 days')
 })
 
+test('the decline and approve dialogs take the keyboard and give focus back to the button that opened them', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', QUEUE)
+  const row = page.getByRole('table').getByRole('row').nth(1)
+  for (const name of [/^Decline the request of /, /^Approve the request of /]) {
+    const button = row.getByRole('button', { name })
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toBeVisible()
+    await expect(dialog.locator(':focus')).toHaveCount(1)
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab')
+      await expect(dialog.locator(':focus')).toHaveCount(1)
+    }
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(button).toBeFocused()
+  }
+})
+
 for (const language of ['en-US', 'zh-CN'] as const) {
   test(`the queue and the decline dialog have no serious axe violations (${language})`, async ({ page, loginAs, expectAccessible }) => {
     await loginAs('admin-acme', '/sign-in')

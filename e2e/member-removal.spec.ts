@@ -83,6 +83,41 @@ test('the deactivate dialog takes the keyboard: focus inside, Escape closes it a
   await page.keyboard.press('Escape')
   await expect(detail.dialog()).toBeHidden()
   await expect(deactivate).toBeFocused()
+
+  // The removal flow: opened with the keyboard, Tab stays inside across its steps, Escape returns to its button.
+  const remove = detail.button(/^Remove member$/)
+  await remove.focus()
+  await page.keyboard.press('Enter')
+  await expect(detail.dialog()).toBeVisible()
+  await expect(detail.dialog().locator(':focus')).toHaveCount(1)
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab')
+    await expect(detail.dialog().locator(':focus')).toHaveCount(1)
+  }
+  await page.keyboard.press('Escape')
+  await expect(detail.dialog()).toBeHidden()
+  await expect(remove).toBeFocused()
+})
+
+test('the undo dialog takes the keyboard and gives focus back to its button; after undoing, focus lands on the title', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', MEMBER)
+  const detail = new MemberDetailPage(page)
+  await detail.remove({ handoverTo: null, handling: 'Anonymise', reason: 'keyboard' })
+  const undo = detail.button(/^Undo removal$/)
+  await undo.focus()
+  await page.keyboard.press('Enter')
+  await expect(detail.dialog()).toBeVisible()
+  await expect(detail.dialog().locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(detail.dialog()).toBeHidden()
+  await expect(undo).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(detail.dialog()).toBeVisible()
+  // Tab to the confirm button and press it: the button that opened the dialog is gone afterwards.
+  await detail.dialog().getByRole('button', { name: 'Undo removal' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(detail.dialog()).toBeHidden()
+  await expect(detail.heading()).toBeFocused()
 })
 
 for (const language of ['en-US', 'zh-CN'] as const) {

@@ -74,6 +74,25 @@ forEachStore((setup, store) => {
       expect(request).toMatchObject({ status: 'approved', urgency: null, platformNotifiedAt: '2026-11-20T01:00:00.000Z' })
     })
 
+    it('takes a request the platform forwards (the control route), due from receipt; one open request per member, none for a member leaving', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const inject = (body: Record<string, string>) => api.post('/api/v1/mock/deregistration-requests', { tenantId: 't-acme', ...body })
+      const forwarded = await inject({ memberId: 'm-acme-000030', message: 'Please', receivedAt: '2026-11-01T00:00:00.000Z' })
+      expect(forwarded.status).toBe(201)
+      expect(await json<Schemas['DeregistrationRequest']>(forwarded)).toMatchObject({
+        status: 'open',
+        urgency: 'overdue',
+        dueAt: '2026-11-16T00:00:00.000Z',
+        member: { id: 'm-acme-000030' },
+      })
+      expect((await json<Queue>(await api.get(Q))).items.map((request) => request.id)).toHaveLength(3)
+      await expectProblem(await inject({ memberId: 'm-acme-000030' }), 409, 'urn:problem:conflict')
+      await api.post(`${T}/members/m-acme-000048/removal`, removal, { headers: key() })
+      await expectProblem(await inject({ memberId: 'm-acme-000048' }), 409, 'urn:problem:conflict')
+      await expectProblem(await inject({ memberId: 'm-acme-999999' }), 404, 'urn:problem:not-found')
+    })
+
     it('shows a read-only support agent the queue and refuses their decisions', async () => {
       const api = await setup()
       await api.signInAs('support-agent')

@@ -1,5 +1,6 @@
 // The behaviour suite's harness: the governance app over each store the project has, driven with Fetch
 // requests as the console sends them, and every answer checked against api/openapi.yaml.
+import { injectDeregistrationRoute } from '../http/control-routes'
 import { advanceRemovalJobs } from '../http/removal-jobs'
 import { afterAll, expect } from 'vitest'
 import { validateAgainstContract } from '@contract/response-contract'
@@ -115,7 +116,9 @@ export class Api {
         throw new RunFailure(`deleting ${tenantId}'s data failed (behaviour suite)`)
       },
     }
-    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs })
+    // The control route through which the platform forwards a member's request: mounted by the mock and by a server
+    // with test controls, so it runs on every store here too.
+    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs }, [injectDeregistrationRoute])
   }
 
   /** Members whose removal in a bulk job fails (as when a system holding their data cannot be reached). */

@@ -95,7 +95,7 @@ export async function memberDetail(tx: Transaction, actor: Actor, callerMemberId
     },
     holdings: { ...currentHoldings(profile.holdings, lifecycle), ...chat },
     // Sessions and app access end the moment a member is deactivated or removed.
-    apps: live && member.status === 'active' ? apps.filter((app) => reachesMember(app, member.id, ancestry)).map(appRef) : [],
+    apps: member.status === 'active' ? apps.filter((app) => reachesMember(app, member.id, ancestry)).map(appRef) : [],
     legalHolds: holds.filter((hold) => hold.releasedAt === null && hold.targetType === 'member' && hold.targetId === member.id).map((hold) => ({ id: hold.id, reason: hold.reason })),
     removal: lifecycle?.removal ?? null,
     removalBlockedBy: live ? removalBlock(member, callerMemberId, counts.admins) : null,

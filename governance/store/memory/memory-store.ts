@@ -1,6 +1,7 @@
 // The in-memory adapter of the storage port, which the browser mock runs on: the scenario's generated base plus
 // changed rows, transactions that write nothing until they succeed, and optimistic retries when another tab of
 // the same browser committed in between.
+import { removalDue } from '../../rules/member-lifecycle'
 import { seededProfile } from '../../seed/member-profile'
 import type {
   AppRecord,
@@ -224,9 +225,7 @@ class MemoryTransaction implements Transaction {
     lifecycle: async (tenantId: string, memberId: string) => this.get<MemberLifecycleRecord>('memberLifecycles', `${tenantId}/${memberId}`),
     saveLifecycle: async (record: MemberLifecycleRecord) => this.put('memberLifecycles', `${record.tenantId}/${record.memberId}`, record),
     removalsDue: async (tenantId: string, dueBy: string) =>
-      this.scan<MemberLifecycleRecord>('memberLifecycles', byPrefix(`${tenantId}/`)).filter(
-        (record) => record.removal !== null && record.removal.completedAt === null && Date.parse(record.removal.removeAt) <= Date.parse(dueBy),
-      ),
+      this.scan<MemberLifecycleRecord>('memberLifecycles', byPrefix(`${tenantId}/`)).filter((record) => removalDue(record, Date.parse(dueBy))),
     counts: async (tenantId: string) => {
       const source = this.source(tenantId)
       return source

@@ -3,8 +3,9 @@ import { Tooltip } from 'antd'
 import type { Permission } from '@/shared/session/access'
 import { useDenialText } from './use-denial-text'
 
-export function WriteGuard({ permission, children }: { permission: Permission; children: React.ReactElement }) {
-  const reason = useDenialText(permission)
+export function WriteGuard({ permission, reason: own, children }: { permission: Permission; reason?: string | null; children: React.ReactElement }) {
+  // The caller's access comes first; then a reason of the thing itself (e.g. "you cannot remove yourself").
+  const reason = useDenialText(permission) ?? own ?? null
   if (reason === null) return children
   return <Tooltip title={reason}>{children}</Tooltip>
 }

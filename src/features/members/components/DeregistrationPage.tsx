@@ -1,7 +1,7 @@
 // The deregistration queue: members' requests to leave, forwarded by the platform, with the days left to reply.
 // Approve leads into the removal flow, prefilled; decline asks for the reason that goes back to the platform.
 import { useRef, useState } from 'react'
-import { App as AntApp, Button, Flex, Skeleton, Space, Table, Tag, Typography } from 'antd'
+import { App as AntApp, Button, Flex, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
 import { ArrowLeftOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
@@ -194,14 +194,21 @@ function ApproveDialog(props: { open: boolean; request: DeregistrationRequest; p
   const { t } = useTranslation('members')
   const { tenantId } = useTenantAccess()
   const detail = useMemberDetail(tenantId, props.request.member.id)
-  if (detail.isError) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
-  if (!detail.data) return null
+  const title = t('requests.approveFor', { name: props.request.member.name })
+  // The flow needs the member's profile: until it is here the dialog is already open, saying so (or why it is not).
+  if (!detail.data) {
+    return (
+      <Modal open={props.open} title={title} footer={null} onCancel={props.onCancel} afterClose={props.afterClose}>
+        {detail.isError ? <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} /> : <Skeleton active />}
+      </Modal>
+    )
+  }
   return (
     <RemoveMemberDialog
       open={props.open}
       detail={detail.data}
       name={props.request.member.name}
-      title={t('requests.approveFor', { name: props.request.member.name })}
+      title={title}
       initialReason={t('requests.approveReason', { id: props.request.id })}
       pending={props.pending}
       error={props.error}

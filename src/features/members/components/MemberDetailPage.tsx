@@ -74,16 +74,15 @@ function Loaded({ detail, name }: { detail: MemberDetail; name: string }) {
   const when = (iso: string) => formatDate(iso, i18n.language)
   const removal = detail.removal
   const blockedText = blocked ? t(`detail.blocked.${blocked}`) : null
-  const disabledReason = !canWrite ? undefined : blockedText
 
   const actions = (
     <>
       {member.status === 'active' ? (
-        <Guarded permission={permission} reason={disabledReason}>
+        <WriteGuard permission={permission} reason={blockedText}>
           <Button onClick={(event) => open('deactivate', event)} disabled={!canWrite || blocked !== null}>
             {t('detail.deactivate')}
           </Button>
-        </Guarded>
+        </WriteGuard>
       ) : null}
       {member.status === 'deactivated' ? (
         <WriteGuard permission={permission}>
@@ -96,11 +95,11 @@ function Loaded({ detail, name }: { detail: MemberDetail; name: string }) {
         </WriteGuard>
       ) : null}
       {member.status === 'active' || member.status === 'deactivated' ? (
-        <Guarded permission={permission} reason={disabledReason}>
+        <WriteGuard permission={permission} reason={blockedText}>
           <Button danger onClick={(event) => open('remove', event)} disabled={!canWrite || blocked !== null}>
             {t('detail.remove')}
           </Button>
-        </Guarded>
+        </WriteGuard>
       ) : null}
       {member.status === 'pending_removal' ? (
         <WriteGuard permission={permission}>
@@ -279,16 +278,6 @@ function focusAfterMove(opener: HTMLElement | null) {
     heading.tabIndex = -1
     heading.focus()
   }
-}
-
-/** A change control that may be refused for a reason of this member (yourself, the last admin) or of the caller's access. */
-function Guarded({ permission, reason, children }: { permission: Parameters<typeof WriteGuard>[0]['permission']; reason: string | null | undefined; children: React.ReactElement }) {
-  if (!permission.allowed || !reason) return <WriteGuard permission={permission}>{children}</WriteGuard>
-  return (
-    <span title={reason} style={{ display: 'inline-block' }}>
-      {children}
-    </span>
-  )
 }
 
 function ProfileCard({ detail, side }: { detail: MemberDetail; side: 'platform' | 'enterprise' }) {

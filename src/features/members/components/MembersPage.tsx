@@ -218,29 +218,32 @@ export function MembersPage() {
           </Button>
         </WriteGuard>
       </Flex>
-      <Table<Member>
-        rowKey="id"
-        rowSelection={
-          permission.allowed
-            ? {
-                selectedRowKeys: selected,
-                preserveSelectedRowKeys: true,
-                onChange: (keys) => setChosen({ filterKey, ids: keys.map(String) }),
-                getCheckboxProps: (member) => ({
-                  disabled: member.status === 'removed' || member.status === 'pending_removal',
-                  'aria-label': memberName(member, t),
-                }),
-              }
-            : undefined
-        }
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={directory.isFetching}
-        pagination={false}
-        title={() => <Typography.Text strong>{t('table.caption')}</Typography.Text>}
-        locale={{ emptyText: directory.isPending ? ' ' : t('table.empty') }}
-      />
+      {/* A narrow window scrolls the table, not the page (antd's own scroll adds an aria-hidden row with a checkbox in it). */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table<Member>
+          rowKey="id"
+          rowSelection={
+            permission.allowed
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setChosen({ filterKey, ids: keys.map(String) }),
+                  getCheckboxProps: (member) => ({
+                    disabled: member.status === 'removed' || member.status === 'pending_removal',
+                    'aria-label': memberName(member, t),
+                  }),
+                }
+              : undefined
+          }
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={directory.isFetching}
+          pagination={false}
+          title={() => <Typography.Text strong>{t('table.caption')}</Typography.Text>}
+          locale={{ emptyText: directory.isPending ? ' ' : t('table.empty') }}
+        />
+      </div>
       {bulk ? <BulkRemovalDialog source={bulk.source} open={bulk.open} onClose={() => setBulk({ ...bulk, open: false })} /> : null}
       <nav aria-label={t('paging.label')} style={{ marginTop: 16 }}>
         <Flex justify="space-between" align="center" wrap gap="small">
