@@ -982,6 +982,11 @@ export interface components {
         MemberStatus: "active" | "deactivated" | "pending_removal" | "removed";
         /** @enum {string} */
         MemberRole: "admin" | "member";
+        /**
+         * @description Directory order by name, employee number or joining date; a leading "-" is descending. Names compare by code point.
+         * @enum {string}
+         */
+        MemberSort: "name" | "-name" | "employeeNo" | "-employeeNo" | "joinedAt" | "-joinedAt";
         Member: {
             id: string;
             name: string;
@@ -1870,6 +1875,8 @@ export interface operations {
                 departmentId?: string;
                 status?: components["schemas"]["MemberStatus"];
                 role?: components["schemas"]["MemberRole"];
+                /** @description Order of the list (a leading "-" reverses it); ties go by member id. Default name. */
+                sort?: components["schemas"]["MemberSort"];
                 /** @description Opaque cursor from a previous page's nextCursor. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
@@ -1894,7 +1901,7 @@ export interface operations {
                         total: number;
                         /** @description True when more than `total` members match (say "1 000+" and invite a narrower search). */
                         totalCapped: boolean;
-                        /** @description Keyset cursor (the last member's name and id), so a page deep in the list costs what the first does. */
+                        /** @description Keyset cursor (the last member's sort value and id), so a page deep in the list costs what the first does. */
                         nextCursor: string | null;
                     };
                 };
@@ -3402,6 +3409,7 @@ export const supportGrantSummaryModeValues: ReadonlyArray<FlattenedDeepRequired<
 export const tenantPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tenant"]["plan"]> = ["standard", "business", "enterprise"];
 export const memberStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberStatus"]> = ["active", "deactivated", "pending_removal", "removed"];
 export const memberRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRole"]> = ["admin", "member"];
+export const memberSortValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberSort"]> = ["name", "-name", "employeeNo", "-employeeNo", "joinedAt", "-joinedAt"];
 export const memberGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberGender"]> = ["female", "male", "undisclosed"];
 export const memberDataHandlingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberDataHandling"]> = ["delete", "anonymise"];
 export const memberRemovalStatusBeforeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberRemoval"]["statusBefore"]> = ["active", "deactivated"];

@@ -37,6 +37,40 @@ test('an administrator finds a member by name and by the phone’s last four, an
   for (let index = 1; index < count; index++) await expect(rows.nth(index)).toContainText('Administrator')
 })
 
+test('the directory sorts by a column header, from the keyboard too, and the order stays in the URL across pages and a reload', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', DIRECTORY)
+  const members = new MembersPage(page)
+  await expect(members.range()).toHaveText('Members 1–50 of 300')
+  const byName = members.table().getByRole('columnheader', { name: /^Name/ })
+  const byNumber = members.table().getByRole('columnheader', { name: /^Employee no\./ })
+  await expect(byName).toHaveAttribute('aria-sort', 'ascending')
+  const firstNumber = () => members.table().getByRole('row').nth(1).getByRole('cell').nth(2)
+
+  await byNumber.focus()
+  await page.keyboard.press('Enter')
+  await expect(byNumber).toHaveAttribute('aria-sort', 'ascending')
+  await expect(page).toHaveURL(/sort=employeeNo/)
+  await expect(firstNumber()).toHaveText('AC000001')
+  await page.keyboard.press('Enter')
+  await expect(byNumber).toHaveAttribute('aria-sort', 'descending')
+  await expect(page).toHaveURL(/sort=-employeeNo/)
+  await expect(firstNumber()).toHaveText('AC000300')
+  await expect(byName).not.toHaveAttribute('aria-sort', /ascending|descending/)
+
+  await members.next().click()
+  await expect(members.range()).toHaveText('Members 51–100 of 300')
+  await expect(firstNumber()).toHaveText('AC000250')
+  await page.reload()
+  await expect(firstNumber()).toHaveText('AC000250')
+  await expect(byNumber).toHaveAttribute('aria-sort', 'descending')
+  // A third press goes back to the default order (by name), from the first page.
+  await byNumber.focus()
+  await page.keyboard.press('Enter')
+  await expect(byName).toHaveAttribute('aria-sort', 'ascending')
+  await expect(page).not.toHaveURL(/sort=|page=/)
+  await expect(members.range()).toHaveText('Members 1–50 of 300')
+})
+
 test('a support agent sees masked emails and cannot find a member by the email hidden from them', async ({ page, loginAs }) => {
   await loginAs('support-agent', DIRECTORY)
   const members = new MembersPage(page)

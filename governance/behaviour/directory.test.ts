@@ -136,6 +136,35 @@ forEachStore((setup, store) => {
       expect((await expectProblem(forged, 400, 'urn:problem:validation')).errors?.[0]?.field).toBe('cursor')
     })
 
+    it.each([
+      ['-name', 'name', -1],
+      ['employeeNo', 'employeeNo', 1],
+      ['-employeeNo', 'employeeNo', -1],
+      ['joinedAt', 'joinedAt', 1],
+      ['-joinedAt', 'joinedAt', -1],
+    ] as const)('sorts by %s (ties by id), page after page, with or without a filter', async (sort, field, direction) => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const byKey = (a: Schemas['Member'], b: Schemas['Member']) =>
+        direction * (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+      for (const filter of ['', '&departmentId=d-acme-sales&status=active']) {
+        const seen: Schemas['Member'][] = []
+        let cursor: string | null = ''
+        while (cursor !== null) {
+          const page: Page = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?sort=${sort}${filter}&limit=70${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`))
+          seen.push(...page.items)
+          cursor = page.nextCursor
+        }
+        expect(seen.length).toBe(filter ? seen.length : 300)
+        expect(new Set(seen.map((member) => member.id)).size).toBe(seen.length)
+        expect(seen.map((member) => member.id)).toEqual([...seen].sort(byKey).map((member) => member.id))
+      }
+      // A cursor belongs to its order: reused under another, it is refused.
+      const first = await json<Page>(await api.get(`/api/v1/tenants/t-acme/members?sort=${sort}&limit=10`))
+      const other = await api.get(`/api/v1/tenants/t-acme/members?limit=10&cursor=${encodeURIComponent(first.nextCursor ?? '')}`)
+      expect((await expectProblem(other, 400, 'urn:problem:validation')).errors?.[0]?.field).toBe('cursor')
+    })
+
     it('filters by department (with sub-departments), status and role', async () => {
       const api = await setup()
       await api.signInAs('admin-acme')

@@ -37,6 +37,7 @@ async function membersMatching(tx: Transaction, tenantId: string, filter: NonNul
     departmentIds: filter.departmentId === undefined ? null : [...departmentSubtree(departments, [filter.departmentId])],
     status: filter.status ?? null,
     role: filter.role ?? null,
+    order: { field: 'name', descending: false },
     after: null,
     limit: MAX_JOB_MEMBERS + 1,
     count: null,

@@ -26,6 +26,7 @@ import type {
   UserRecord,
   VolumeModel,
 } from '../rules/records'
+import type { MemberOrder } from '../rules/members'
 
 type Schemas = components['schemas']
 
@@ -49,8 +50,10 @@ export interface MemberSearch {
   departmentIds: string[] | null
   status: Schemas['MemberStatus'] | null
   role: Schemas['MemberRole'] | null
-  /** Keyset paging: the page starts after this member in (name, id) order, compared bytewise; null = from the start. */
-  after: { name: string; id: string } | null
+  /** The order: by this field then id, both compared bytewise (code points), ascending or descending. */
+  order: MemberOrder
+  /** Keyset paging: the page starts after the member with this sort value and id (in the order); null = from the start. */
+  after: { key: string; id: string } | null
   limit: number
   /** Count the matches — every one (upTo null), or up to upTo and say whether there are more; null = do not count. */
   count: { upTo: number | null } | null

@@ -2,7 +2,7 @@
 import type { components } from '@contract/schema.gen'
 import { departmentSubtree } from '../../rules/departments'
 import { fieldError, validation } from '../../rules/errors'
-import { maskEmail, maskPhone, SEARCH_COUNT_CAP } from '../../rules/members'
+import { maskEmail, maskPhone, memberOrder, SEARCH_COUNT_CAP, sortValue } from '../../rules/members'
 import type { MemberRecord } from '../../rules/records'
 import { decodeJsonCursor, DEFAULT_LIMIT, encodeJsonCursor, hashText } from '../paging'
 import { settleRemovals } from '../member-removals'
@@ -12,7 +12,8 @@ type Member = components['schemas']['Member']
 
 /** Where the next page starts (after this member) and what the first page counted. */
 interface MemberCursor {
-  name: string
+  /** The last member's sort value. */
+  key: string
   id: string
   total: number
   capped: boolean
@@ -23,7 +24,7 @@ interface MemberCursor {
 const isMemberCursor = (value: unknown): value is MemberCursor => {
   if (typeof value !== 'object' || value === null) return false
   const cursor = value as Record<string, unknown>
-  return typeof cursor.name === 'string' && typeof cursor.id === 'string' && Number.isInteger(cursor.total) && typeof cursor.capped === 'boolean' && Number.isInteger(cursor.seen)
+  return typeof cursor.key === 'string' && typeof cursor.id === 'string' && Number.isInteger(cursor.total) && typeof cursor.capped === 'boolean' && Number.isInteger(cursor.seen)
 }
 
 export function memberView(member: MemberRecord, departmentName: string, masked: boolean): Member {
@@ -68,7 +69,8 @@ export const memberRoutes = [
       const status = query.status ?? null
       const role = query.role ?? null
       const limit = query.limit ?? DEFAULT_LIMIT
-      const fingerprint = hashText(JSON.stringify([tenantId, q, departmentId, status, role]))
+      const order = memberOrder(query.sort)
+      const fingerprint = hashText(JSON.stringify([tenantId, q, departmentId, status, role, order]))
       const cursor = decodeJsonCursor(query.cursor, fingerprint, isMemberCursor)
       const page = await tx.members.search(tenantId, {
         q: q === '' ? null : q,
@@ -76,7 +78,8 @@ export const memberRoutes = [
         departmentIds: departmentId === null ? null : [...departmentSubtree(departments, [departmentId])],
         status,
         role,
-        after: cursor ? { name: cursor.name, id: cursor.id } : null,
+        order,
+        after: cursor ? { key: cursor.key, id: cursor.id } : null,
         limit,
         // Counted once, on the first page; the cursor carries it on.
         count: cursor ? null : { upTo: q === '' ? null : SEARCH_COUNT_CAP },
@@ -91,7 +94,7 @@ export const memberRoutes = [
         items: page.items.map((member) => memberView(member, names.get(member.departmentId) ?? '', actor.masked)),
         total: matches.total,
         totalCapped: matches.capped,
-        nextCursor: more ? encodeJsonCursor({ name: last.name, id: last.id, total: matches.total, capped: matches.capped, seen } satisfies MemberCursor, fingerprint) : null,
+        nextCursor: more ? encodeJsonCursor({ key: sortValue(last, order.field), id: last.id, total: matches.total, capped: matches.capped, seen } satisfies MemberCursor, fingerprint) : null,
       })
     },
   ),

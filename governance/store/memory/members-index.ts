@@ -1,5 +1,6 @@
 // The memory store's member directory: generated members in name order, searched in one pass over compact
 // text, with stored changes (patches) laid over the generated base at read time.
+import type { MemberSortField } from '../../rules/members'
 import type { MemberRecord } from '../../rules/records'
 import type { MemberCounts, MemberMatches, MemberSearch } from '../port'
 import { memberAt, memberIdPrefix } from '../../seed/members'
@@ -9,8 +10,8 @@ export type MemberPatch = Partial<Omit<MemberRecord, 'id' | 'tenantId'>>
 
 interface BaseIndex {
   members: readonly MemberRecord[]
-  /** Positions into `members`, by name then id. */
-  order: Uint32Array
+  /** Positions into `members`, by each sort field then id (built when first asked for). */
+  orders: Map<MemberSortField, Uint32Array>
   /** Lower-case name, email and employee number, by position in `members`. */
   text: readonly string[]
 }
@@ -24,18 +25,30 @@ function baseIndex(tenantId: string, source: MemberSource): BaseIndex {
   if (hit) return hit
   const members: MemberRecord[] = new Array<MemberRecord>(source.count)
   for (let index = 0; index < source.count; index++) members[index] = memberAt(tenantId, index, source.seed)
-  const order = Uint32Array.from({ length: source.count }, (_, index) => index)
-  // Code-point order, not locale collation: a locale compare over 100 000 names costs far more than it adds.
-  order.sort((a, b) => {
-    const x = members[a]?.name ?? ''
-    const y = members[b]?.name ?? ''
-    return x < y ? -1 : x > y ? 1 : a - b
-  })
   const text = members.map(searchText)
-  const index = { members, order, text }
+  const index = { members, orders: new Map(), text }
   bases.set(key, index)
   return index
 }
+
+function orderOf(base: BaseIndex, field: MemberSortField): Uint32Array {
+  const hit = base.orders.get(field)
+  if (hit) return hit
+  const { members } = base
+  const order = Uint32Array.from({ length: members.length }, (_, index) => index)
+  // Code-point order, not locale collation: a locale compare over 100 000 names costs far more than it adds.
+  order.sort((a, b) => {
+    const x = members[a]?.[field] ?? ''
+    const y = members[b]?.[field] ?? ''
+    return x < y ? -1 : x > y ? 1 : a - b
+  })
+  base.orders.set(field, order)
+  return order
+}
+
+/** (sort value, id) pairs compared bytewise, as the SQL store's COLLATE "C" does. */
+const compareKeys = (key: string, id: string, otherKey: string, otherId: string): number =>
+  key < otherKey ? -1 : key > otherKey ? 1 : id < otherId ? -1 : id > otherId ? 1 : 0
 
 const searchText = (member: MemberRecord): string => `${member.name}\n${member.email}\n${member.employeeNo}\n${member.phone.slice(-4)}`.toLowerCase()
 
@@ -58,7 +71,11 @@ export function searchMembers(
   patches: ReadonlyMap<string, MemberPatch>,
   query: MemberSearch,
 ): { items: MemberRecord[]; matches: MemberMatches | null } {
-  const { members, order, text } = baseIndex(tenantId, source)
+  const base = baseIndex(tenantId, source)
+  const { members, text } = base
+  const { field, descending } = query.order
+  const order = orderOf(base, field)
+  const compare = (a: MemberRecord, b: MemberRecord) => compareKeys(a[field], a.id, b[field], b.id)
   const departments = query.departmentIds === null ? null : new Set(query.departmentIds)
   const after = query.after
   const upTo = query.count?.upTo ?? null
@@ -70,26 +87,30 @@ export function searchMembers(
     if (query.q !== null && query.visibleOnly && !visibleText(member).includes(query.q)) return false
     return true
   }
-  const isPast = (member: MemberRecord) => after === null || member.name > after.name || (member.name === after.name && member.id > after.id)
-  // Members whose stored name changed (an erased profile) sit elsewhere in name order: matched apart, merged in order.
+  const isPast = (member: MemberRecord) => {
+    if (after === null) return true
+    const step = compareKeys(member[field], member.id, after.key, after.id)
+    return descending ? step < 0 : step > 0
+  }
+  // Members whose stored sort value changed (an erased profile's name) sit elsewhere in the order: matched apart, merged in.
   const moved: MemberRecord[] = []
   for (const [memberId, patch] of patches) {
-    if (patch.name === undefined) continue
-    const base = baseMember(tenantId, source, memberId)
-    if (!base || base.name === patch.name) continue
-    const member = { ...base, ...patch }
+    if (patch[field] === undefined) continue
+    const original = baseMember(tenantId, source, memberId)
+    if (!original || original[field] === patch[field]) continue
+    const member = { ...original, ...patch }
     if (matches(member, null)) moved.push(member)
   }
   const movedIds = new Set(moved.map((member) => member.id))
   const items: MemberRecord[] = []
   let total = moved.length
   let capped = false
-  for (let position = 0; position < order.length; position++) {
-    const index = order[position] ?? 0
-    const base = members[index]
-    if (!base || movedIds.has(base.id)) continue
-    const patch = patches.get(base.id)
-    const member = patch ? { ...base, ...patch } : base
+  for (let step = 0; step < order.length; step++) {
+    const index = order[descending ? order.length - 1 - step : step] ?? 0
+    const original = members[index]
+    if (!original || movedIds.has(original.id)) continue
+    const patch = patches.get(original.id)
+    const member = patch ? { ...original, ...patch } : original
     if (!matches(member, patch ? null : (text[index] ?? ''))) continue
     if (isPast(member) && items.length < query.limit) items.push(member)
     if (query.count === null) {
@@ -105,7 +126,7 @@ export function searchMembers(
   }
   if (moved.length > 0) {
     items.push(...moved.filter(isPast))
-    items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    items.sort(descending ? (a, b) => compare(b, a) : compare)
     items.length = Math.min(items.length, query.limit)
   }
   if (upTo !== null && total > upTo) {

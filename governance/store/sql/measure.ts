@@ -4,7 +4,7 @@
 // Run: npx tsx governance/store/sql/measure.ts [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--pglite]
 import pg from 'pg'
 import type { ScenarioName } from '../../seed/dataset'
-import { SEARCH_COUNT_CAP } from '../../rules/members'
+import { SEARCH_COUNT_CAP, sortValue, type MemberOrder } from '../../rules/members'
 import type { MemberSearch } from '../port'
 import { openSqlStore, type OpenedSqlStore } from './open'
 
@@ -30,9 +30,13 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start]
 }
 
-const search = (opened: OpenedSqlStore, q: string | null, after: MemberSearch['after'], count: MemberSearch['count']) =>
+const BY_NAME: MemberOrder = { field: 'name', descending: false }
+
+const search = (opened: OpenedSqlStore, q: string | null, after: MemberSearch['after'], count: MemberSearch['count'], order = BY_NAME) =>
   timed(() =>
-    opened.store.transaction((tx) => tx.members.search('t-acme', { q, visibleOnly: false, departmentIds: null, status: null, role: null, after, limit: 50, count }), { mostlyReads: true }),
+    opened.store.transaction((tx) => tx.members.search('t-acme', { q, visibleOnly: false, departmentIds: null, status: null, role: null, order, after, limit: 50, count }), {
+      mostlyReads: true,
+    }),
   )
 
 const report = (label: string, what: string, times: number[], extra = '') => {
@@ -53,7 +57,7 @@ async function searchTimings(opened: OpenedSqlStore, label: string): Promise<voi
         const last = page.items.at(-1)
         if (round > 0) times.push(ms) // the first round warms caches and plans
         hits += round === 0 ? (page.matches?.total ?? 0) : 0
-        if (round > 0 && last && page.items.length === 50) nextPages.push((await search(opened, q, { name: last.name, id: last.id }, null))[1])
+        if (round > 0 && last && page.items.length === 50) nextPages.push((await search(opened, q, { key: last.name, id: last.id }, null))[1])
       }
     }
     firstPages.push(...times)
@@ -61,19 +65,22 @@ async function searchTimings(opened: OpenedSqlStore, label: string): Promise<voi
   }
   report(label, 'first page, overall', firstPages, ` (${firstPages.length} searches)`)
   report(label, 'next page (keyset)', nextPages, ` (${nextPages.length} page changes)`)
-  // Deep in the unfiltered list: the member at position 50 000 is found once (untimed), then the page after it.
-  const middle = await opened.store.transaction(async (tx) => {
-    let after: MemberSearch['after'] = null
-    for (let step = 0; step < 10; step++) {
-      const page = await tx.members.search('t-acme', { q: null, visibleOnly: false, departmentIds: null, status: null, role: null, after, limit: 5000, count: null })
-      const last = page.items.at(-1)
-      after = last ? { name: last.name, id: last.id } : after
-    }
-    return after
-  })
-  const deep: number[] = []
-  for (let round = 0; round < ROUNDS; round++) deep.push((await search(opened, null, middle, null))[1])
-  report(label, 'page at member 50 000', deep)
+  // Deep in the unfiltered list, in each order: the member at position 50 000 is found once (untimed), then the page after it.
+  const orders: MemberOrder[] = [BY_NAME, { field: 'employeeNo', descending: true }, { field: 'joinedAt', descending: true }]
+  for (const order of orders) {
+    const middle = await opened.store.transaction(async (tx) => {
+      let after: MemberSearch['after'] = null
+      for (let step = 0; step < 10; step++) {
+        const page = await tx.members.search('t-acme', { q: null, visibleOnly: false, departmentIds: null, status: null, role: null, order, after, limit: 5000, count: null })
+        const last = page.items.at(-1)
+        after = last ? { key: sortValue(last, order.field), id: last.id } : after
+      }
+      return after
+    })
+    const deep: number[] = []
+    for (let round = 0; round < ROUNDS; round++) deep.push((await search(opened, null, middle, null, order))[1])
+    report(label, `page at member 50 000 by ${order.descending ? '-' : ''}${order.field}`, deep)
+  }
 }
 
 async function measure(label: string, open: (scenario: ScenarioName) => Promise<OpenedSqlStore>): Promise<void> {

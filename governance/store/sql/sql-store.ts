@@ -24,6 +24,7 @@ import type {
   TenantRecord,
   UserRecord,
 } from '../../rules/records'
+import type { MemberSortField } from '../../rules/members'
 import type { MemberSource } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
 import type { AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction, TransactionOptions } from '../port'
@@ -41,8 +42,15 @@ const isWideGram = (q: string) => {
   return characters.length <= 2 && characters.every((character) => (character.codePointAt(0) ?? 0) > 0x7f)
 }
 
-/** How far a filtered directory page looks ahead in name order before it asks the search indexes instead. */
-const NAME_ORDER_WINDOW = 2000
+/** How far a filtered directory page looks ahead in the order before it asks the search indexes instead. */
+const ORDER_WINDOW = 2000
+
+/** Each directory order's column: as its index holds it, wrapped so no index answers it, and how a cursor value is cast. */
+const ORDER_COLUMNS: Record<MemberSortField, { column: string; plain: string; cast: string }> = {
+  name: { column: 'name COLLATE "C"', plain: `(name || '') COLLATE "C"`, cast: ' COLLATE "C"' },
+  employeeNo: { column: 'employee_no COLLATE "C"', plain: `(employee_no || '') COLLATE "C"`, cast: ' COLLATE "C"' },
+  joinedAt: { column: 'joined_at', plain: `(joined_at + interval '0 seconds')`, cast: '::timestamptz' },
+}
 
 const RETRYABLE = new Set(['40001', '40P01'])
 const MAX_ATTEMPTS = 10
@@ -277,32 +285,33 @@ class SqlTransaction implements Transaction {
       const filter = where.join(' AND ')
       const countParams = [...params]
       const limit = Math.max(0, Math.trunc(query.limit))
+      // The order's column as the (tenant_id, column, id) index holds it, and a form of it no index answers.
+      const { column, plain, cast } = ORDER_COLUMNS[query.order.field]
+      const [direction, past] = query.order.descending ? [' DESC', '<'] : ['', '>']
+      const orderBy = ` ORDER BY ${column}${direction}, id COLLATE "C"${direction}`
+      const plainOrderBy = ` ORDER BY ${plain}${direction}, (id || '') COLLATE "C"${direction}`
       let keyset = ''
       let plainKeyset = ''
       if (query.after !== null) {
-        params.push(query.after.name, query.after.id)
-        const [a, b] = [`$${params.length - 1} COLLATE "C"`, `$${params.length} COLLATE "C"`]
-        // A row comparison the (tenant_id, name, id) index answers directly: page 2 000 costs what page 1 does.
-        keyset = ` AND (name COLLATE "C", id COLLATE "C") > (${a}, ${b})`
-        plainKeyset = ` AND ((name || '') COLLATE "C", (id || '') COLLATE "C") > (${a}, ${b})`
+        params.push(query.after.key, query.after.id)
+        const [a, b] = [`$${params.length - 1}${cast}`, `$${params.length} COLLATE "C"`]
+        // A row comparison the order's index answers directly: page 2 000 costs what page 1 does.
+        keyset = ` AND (${column}, id COLLATE "C") ${past} (${a}, ${b})`
+        plainKeyset = ` AND (${plain}, (id || '') COLLATE "C") ${past} (${a}, ${b})`
       }
-      const inNameOrder = (sql: string) => this.rows(sql, params).then((rows) => rows.map(member))
+      const inOrder = (sql: string) => this.rows(sql, params).then((rows) => rows.map(member))
       let items: MemberRecord[]
       if (where.length === 1) {
-        items = await inNameOrder(`SELECT ${MEMBER_COLUMNS} FROM members WHERE ${filter}${keyset} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${limit}`)
+        items = await inOrder(`SELECT ${MEMBER_COLUMNS} FROM members WHERE ${filter}${keyset}${orderBy} LIMIT ${limit}`)
       } else {
-        // Filtered: when matches are dense, the next few thousand members in name order hold the page (cheap, by the
-        // name index). When they are sparse or bunched elsewhere in the order (pinyin "wang" are all the 王 names),
-        // walking the name index would visit most of the tenant: the search indexes find every match and sort those.
-        items = await inNameOrder(
-          `SELECT ${MEMBER_COLUMNS} FROM (SELECT * FROM members WHERE tenant_id = $1${keyset} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${NAME_ORDER_WINDOW}) AS next
-           WHERE ${filter} ORDER BY name COLLATE "C", id COLLATE "C" LIMIT ${limit}`,
+        // Filtered: when matches are dense, the next few thousand members in the order hold the page (cheap, by the
+        // order's index). When they are sparse or bunched elsewhere in the order (pinyin "wang" are all the 王 names),
+        // walking that index would visit most of the tenant: the search indexes find every match and sort those.
+        items = await inOrder(
+          `SELECT ${MEMBER_COLUMNS} FROM (SELECT * FROM members WHERE tenant_id = $1${keyset}${orderBy} LIMIT ${ORDER_WINDOW}) AS next
+           WHERE ${filter}${orderBy} LIMIT ${limit}`,
         )
-        if (items.length < limit) {
-          items = await inNameOrder(
-            `SELECT ${MEMBER_COLUMNS} FROM members WHERE ${filter}${plainKeyset} ORDER BY (name || '') COLLATE "C", (id || '') COLLATE "C" LIMIT ${limit}`,
-          )
-        }
+        if (items.length < limit) items = await inOrder(`SELECT ${MEMBER_COLUMNS} FROM members WHERE ${filter}${plainKeyset}${plainOrderBy} LIMIT ${limit}`)
       }
       if (query.count === null) return { items, matches: null }
       // A first page that is not full is the whole list: no second pass over the tenant.

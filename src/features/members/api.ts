@@ -1,6 +1,6 @@
 // The member directory's server state: filters read from the URL, one page per (filters, cursor), departments.
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { memberRoleValues, memberStatusValues, type components } from '@contract/schema.gen'
+import { memberRoleValues, memberSortValues, memberStatusValues, type components } from '@contract/schema.gen'
 import { api, unwrap } from '@/shared/api/client'
 import { memberKeys } from '@/shared/members/api'
 import { idempotencyHeaders } from '@/shared/api/write-headers'
@@ -9,6 +9,7 @@ type Schemas = components['schemas']
 export type Member = Schemas['Member']
 export type MemberStatus = Schemas['MemberStatus']
 export type MemberRole = Schemas['MemberRole']
+export type MemberSort = Schemas['MemberSort']
 export type Department = Schemas['Department']
 
 export const MEMBER_STATUSES = memberStatusValues
@@ -36,21 +37,24 @@ export function readDirectoryFilters(params: URLSearchParams): DirectoryFilters 
   return filters
 }
 
-export const directoryQuery = (tenantId: string, filters: DirectoryFilters, cursor: string | null) =>
+/** The directory's order as the URL holds it (`sort`; by name when absent or unknown). */
+export const readDirectorySort = (params: URLSearchParams): MemberSort => memberSortValues.find((candidate) => candidate === params.get('sort')) ?? 'name'
+
+export const directoryQuery = (tenantId: string, filters: DirectoryFilters, sort: MemberSort, cursor: string | null) =>
   queryOptions({
-    queryKey: [...memberKeys.tenant(tenantId), 'directory', { ...filters, cursor }] as const,
+    queryKey: [...memberKeys.tenant(tenantId), 'directory', { ...filters, sort, cursor }] as const,
     queryFn: () =>
       unwrap(
         api().GET('/api/v1/tenants/{tenantId}/members', {
-          params: { path: { tenantId }, query: { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          params: { path: { tenantId }, query: { ...filters, ...(sort === 'name' ? {} : { sort }), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
         }),
       ),
     staleTime: 30_000,
   })
 
 /** One page of the directory; the previous page stays on screen while the next loads. */
-export const useDirectory = (tenantId: string, filters: DirectoryFilters, cursor: string | null) =>
-  useQuery({ ...directoryQuery(tenantId, filters, cursor), placeholderData: keepPreviousData })
+export const useDirectory = (tenantId: string, filters: DirectoryFilters, sort: MemberSort, cursor: string | null) =>
+  useQuery({ ...directoryQuery(tenantId, filters, sort, cursor), placeholderData: keepPreviousData })
 
 export const useDepartments = (tenantId: string) =>
   useQuery({

@@ -17,12 +17,13 @@ import {
   MEMBER_STATUSES,
   PAGE_SIZE,
   readDirectoryFilters,
+  readDirectorySort,
   useDepartments,
   useDeregistrationRequests,
   useDirectory,
-  type DirectoryFilters,
   type Member,
   type MemberRole,
+  type MemberSort,
   type MemberStatus,
 } from '../api'
 import { memberName, MemberStatusText } from './bits'
@@ -30,7 +31,14 @@ import { BulkRemovalDialog, type BulkSource } from './BulkRemovalDialog'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 
 const SEARCH_DEBOUNCE_MS = 300
-const FILTER_PARAMS = { q: 'q', departmentId: 'department', status: 'status', role: 'role' } as const
+const FILTER_PARAMS = { q: 'q', departmentId: 'department', status: 'status', role: 'role', sort: 'sort' } as const
+
+/** The columns the directory sorts by, and the field each sorts on (the contract's MemberSort without its "-"). */
+const SORTABLE = { name: 'name', employeeNo: 'employeeNo', joined: 'joinedAt' } as const
+type SortableColumn = keyof typeof SORTABLE
+
+const sortOrderOf = (sort: MemberSort, column: SortableColumn): 'ascend' | 'descend' | null =>
+  sort === SORTABLE[column] ? 'ascend' : sort === `-${SORTABLE[column]}` ? 'descend' : null
 
 /** The cursors of the pages before this one, in the history entry (page 1's is ''). */
 interface PagingState {
@@ -53,10 +61,11 @@ export function MembersPage() {
   const location = useLocation()
   const navigate = useNavigate()
   const filters = readDirectoryFilters(params)
+  const sort = readDirectorySort(params)
   const cursor = params.get('cursor')
   const page = Math.max(1, Number(params.get('page')) || 1)
   const trail = (location.state as PagingState | null)?.trail ?? []
-  const directory = useDirectory(tenantId, filters, cursor)
+  const directory = useDirectory(tenantId, filters, sort, cursor)
   const departments = useDepartments(tenantId)
   const [search, setSearch] = useState(filters.q ?? '')
   useDocumentTitle(t('title'))
@@ -66,9 +75,9 @@ export function MembersPage() {
   const selected = chosen.filterKey === filterKey ? chosen.ids : []
   const [bulk, setBulk] = useState<{ source: BulkSource; open: boolean } | null>(null)
 
-  // Any change of filters starts again at the first page.
+  // Any change of filters or order starts again at the first page.
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const setFilter = (name: keyof DirectoryFilters, value: string | undefined) => {
+  const setFilter = (name: keyof typeof FILTER_PARAMS, value: string | undefined) => {
     const typed = name === 'q' ? null : search.trim()
     if (typed !== null) clearTimeout(searchTimer.current)
     setParams(
@@ -105,23 +114,26 @@ export function MembersPage() {
   const n = (value: number) => formatNumber(value, i18n.language)
   const data = directory.data
   const names = new Map((departments.data?.items ?? []).map((department) => [department.id, department.name]))
+  // Name, employee number and joining date sort on the server (ascending, descending, then back to by name).
+  const sortable = (column: SortableColumn) => ({ sorter: true, sortOrder: sortOrderOf(sort, column) })
   const columns: TableColumnsType<Member> = [
     {
       key: 'name',
       title: t('columns.name'),
+      ...sortable('name'),
       render: (_, member) => (
         <Link to={member.id} style={{ fontWeight: 600 }}>
           {memberName(member, t)}
         </Link>
       ),
     },
-    { key: 'employeeNo', title: t('columns.employeeNo'), dataIndex: 'employeeNo' },
+    { key: 'employeeNo', title: t('columns.employeeNo'), dataIndex: 'employeeNo', ...sortable('employeeNo') },
     { key: 'email', title: t('columns.email'), dataIndex: 'email' },
     { key: 'phone', title: t('columns.phone'), dataIndex: 'phoneMasked' },
     { key: 'department', title: t('columns.department'), render: (_, member) => member.departmentName || names.get(member.departmentId) || member.departmentId },
     { key: 'role', title: t('columns.role'), render: (_, member) => (member.role === 'admin' ? <Tag color="blue">{t('role.admin')}</Tag> : t('role.member')) },
     { key: 'status', title: t('columns.status'), render: (_, member) => <MemberStatusText status={member.status} /> },
-    { key: 'joined', title: t('columns.joined'), render: (_, member) => formatDate(member.joinedAt, i18n.language) },
+    { key: 'joined', title: t('columns.joined'), ...sortable('joined'), render: (_, member) => formatDate(member.joinedAt, i18n.language) },
   ]
 
   const from = data && data.items.length > 0 ? (page - 1) * PAGE_SIZE + 1 : 0
@@ -237,6 +249,12 @@ export function MembersPage() {
           }
           size="middle"
           columns={columns}
+          onChange={(_pagination, _filters, sorter, extra) => {
+            if (extra.action !== 'sort' || Array.isArray(sorter)) return
+            const column = Object.keys(SORTABLE).find((key): key is SortableColumn => key === sorter.columnKey)
+            const field = column ? SORTABLE[column] : 'name'
+            setFilter('sort', !sorter.order || (field === 'name' && sorter.order === 'ascend') ? undefined : sorter.order === 'descend' ? `-${field}` : field)
+          }}
           dataSource={data?.items ?? []}
           loading={directory.isFetching}
           pagination={false}
