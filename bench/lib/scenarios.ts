@@ -426,3 +426,121 @@ export async function measureMemberSearch(browser: Browser, baseUrl: string, lar
     await measured.close()
   }
 }
+
+export interface DirectorySample {
+  /** The search request sent to the matching rows on screen (the debounce is the input settling, not counted). */
+  searchMs: number
+  /** "Next page" pressed to the next page's rows on screen. */
+  pageChangeMs: number
+}
+
+/** Waits in the page until `done()` holds after a mutation, and answers performance.now() at the frame after. */
+const DIRECTORY_PROBE = `(() => {
+  const probe = { done: null, shown: 0 }
+  window.__directory = probe
+  new MutationObserver(() => {
+    if (probe.shown || !probe.done || !probe.done()) return
+    requestAnimationFrame(() => (probe.shown ||= performance.now()))
+  }).observe(document.body, { childList: true, subtree: true, characterData: true })
+})()`
+
+/** The member directory on the 100 000-member tenant: a search by employee number and a page change, per CPU rate. */
+export async function measureDirectory(browser: Browser, baseUrl: string, largeState: SignedIn, cpuRates: readonly number[]): Promise<Map<number, DirectorySample>> {
+  const samples = new Map<number, DirectorySample>()
+  for (const rate of cpuRates) {
+    const measured = await openPage(browser, { cpuRate: 1, signedIn: largeState })
+    const { page } = measured
+    try {
+      await page.goto(`${baseUrl}${TENANT}/members`)
+      await mockReady(page)
+      const range = page.getByRole('navigation', { name: 'Pages of members' }).getByRole('status')
+      await range.filter({ hasText: '100,000' }).waitFor({ timeout })
+      await settle(page)
+      await page.evaluate(DIRECTORY_PROBE)
+      await measured.setCpuRate(rate)
+
+      const query = `AC0988${rate}`
+      await page.evaluate((q) => {
+        const probe = (window as unknown as { __directory: { done: () => boolean; shown: number } }).__directory
+        probe.shown = 0
+        probe.done = () => document.querySelector('table tbody')?.textContent?.includes(q) === true
+      }, query)
+      await page.getByRole('textbox', { name: 'Search members' }).fill(query)
+      await page.waitForFunction(() => (window as unknown as { __directory: { shown: number } }).__directory.shown > 0, undefined, { timeout })
+      const searchMs = await page.evaluate((q) => {
+        const sent = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/members?') && entry.name.includes(`q=${q}`)).at(-1)?.startTime ?? 0
+        return (window as unknown as { __directory: { shown: number } }).__directory.shown - sent
+      }, query)
+
+      await page.getByRole('textbox', { name: 'Search members' }).fill('')
+      await range.filter({ hasText: /^Members 1–50 of 100,000$/ }).waitFor({ timeout })
+      await settle(page)
+      await page.evaluate(() => {
+        const probe = (window as unknown as { __directory: { done: () => boolean; shown: number } }).__directory
+        probe.shown = 0
+        probe.done = () => document.querySelector('nav [role="status"]')?.textContent?.startsWith('Members 51–100') === true
+      })
+      const clicked = page.evaluate(() => new Promise<number>((resolve) => document.addEventListener('click', () => resolve(performance.now()), { once: true, capture: true })))
+      await page.getByRole('button', { name: 'Next page' }).click()
+      const clickedAt = await clicked
+      await page.waitForFunction(() => (window as unknown as { __directory: { shown: number } }).__directory.shown > 0, undefined, { timeout })
+      const shownAt = await page.evaluate(() => (window as unknown as { __directory: { shown: number } }).__directory.shown)
+      samples.set(rate, { searchMs, pageChangeMs: shownAt - clickedAt })
+    } finally {
+      await measured.close()
+    }
+  }
+  return samples
+}
+
+export interface BulkJobSample {
+  members: number
+  /** The job started to its page saying it finished. */
+  totalMs: number
+  /** The longest main-thread task in 20 s at the throttled rate while the job ran with its page open (the mock runs it in the page). */
+  longestTaskMs: number
+}
+
+/** A bulk removal of `members` members on the 100 000-member tenant, watched on its job page at `cpuRate`. */
+export async function measureBulkRemoval(browser: Browser, baseUrl: string, largeState: SignedIn, members: number, cpuRate: number): Promise<BulkJobSample> {
+  const measured = await openPage(browser, { cpuRate: 1, signedIn: largeState })
+  const { page } = measured
+  try {
+    await page.goto(`${baseUrl}${TENANT}/members`)
+    await mockReady(page)
+    const jobId = await page.evaluate(async (wanted) => {
+      const ids: string[] = []
+      let cursor: string | null = null
+      while (ids.length < wanted) {
+        const response: Response = await fetch(`/api/v1/tenants/t-acme/members?role=member&status=active&sort=employeeNo&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        const page = (await response.json()) as { items: { id: string }[]; nextCursor: string | null }
+        ids.push(...page.items.map((member) => member.id))
+        cursor = page.nextCursor
+        if (!cursor) break
+      }
+      const started = await fetch('/api/v1/tenants/t-acme/member-removal-jobs', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${Date.now()}` },
+        body: JSON.stringify({ memberIds: ids.slice(0, wanted), handoverToMemberId: null, dataHandling: 'anonymise', graceDays: 30, reason: 'Bench: bulk removal' }),
+      })
+      if (!started.ok) throw new Error(`starting the job → ${started.status}`)
+      return ((await started.json()) as { id: string }).id
+    }, members)
+    const startedAt = Date.now()
+    await page.goto(`${baseUrl}${TENANT}/members/jobs/${jobId}`)
+    await mockReady(page)
+    await page.getByRole('status').filter({ hasText: / done\./ }).waitFor({ timeout })
+    // The job's own tasks, not the page load's.
+    await page.evaluate(() => ((window as unknown as { __bench: { longestTask: number } }).__bench.longestTask = 0))
+    // Throttled for a 20-second window (the longest task is what a user at 4× would feel), then at 1× to the end.
+    await measured.setCpuRate(cpuRate)
+    await page.waitForTimeout(20_000)
+    const { longestTask } = await readMetrics(page)
+    await measured.setCpuRate(1)
+    await page.getByRole('status').filter({ hasText: /^Finished / }).waitFor({ timeout: 15 * 60_000 })
+    const totalMs = Date.now() - startedAt
+    return { members, totalMs, longestTaskMs: longestTask }
+  } finally {
+    await measured.close()
+  }
+}
