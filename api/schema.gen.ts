@@ -327,8 +327,105 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The tenant's audit trail, newest first, cursor-paged. */
+        /** The tenant's audit log, newest first (by time, then by number), cursor-paged, filtered on the server. Support agents see personal data in it masked, as everywhere else. */
         get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/audit-events/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Everyone who appears in the tenant's audit log, and every action and target type in it (for the filters). */
+        get: operations["getAuditFacets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Checks a stretch of the audit log's hash chain, oldest first: every entry follows the one before by number, carries that entry's hash, and its own hash still matches what it says. Called stretch after stretch (from the last number checked) so a long log shows progress; the first break found is named. */
+        get: operations["checkAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/audit-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exports the audit entries a filter matches, as they stand now, to a CSV file, as a job: entries are written a stretch at a time on the server, the job's progress survives a reload, and the file is fetched once it is done. Cells are quoted where needed and text a spreadsheet would run as a formula (=, +, -, @ first) is neutralised. The export itself is recorded in the audit log. */
+        post: operations["startAuditExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/audit-exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                exportId: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        /** An export's progress. */
+        get: operations["getAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/audit-exports/{exportId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                exportId: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        /** A finished export's CSV (UTF-8 with a byte-order mark, so spreadsheets read Chinese text right). */
+        get: operations["getAuditExportFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -764,6 +861,23 @@ export interface paths {
         put?: never;
         /** The platform forwards a member's request to leave (for demos and tests). */
         post: operations["injectDeregistrationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mock/audit-tamper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes or deletes one stored audit entry behind the application's back, as someone with database access could (for tests of the chain check). No route of the API can do this. */
+        post: operations["tamperAuditEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1235,6 +1349,8 @@ export interface components {
         };
         AuditEvent: {
             id: string;
+            /** @description The entry's number in the tenant's log (its place in the hash chain), from 1. */
+            seq: number;
             /** Format: date-time */
             at: string;
             actor: components["schemas"]["AuditActor"];
@@ -1251,6 +1367,64 @@ export interface components {
             /** @description The target's relevant state after (any JSON), or null. */
             after: unknown;
             reason: string | null;
+        };
+        AuditFacets: {
+            actors: components["schemas"]["AuditActor"][];
+            actions: string[];
+            targetTypes: string[];
+        };
+        AuditChainBreak: {
+            seq: number;
+            /**
+             * @description content_changed: the entry no longer matches its own hash (it was edited); link_broken: it does not carry the hash of the entry before it (one was replaced or slipped in); missing: the entry with this number is gone.
+             * @enum {string}
+             */
+            problem: "content_changed" | "link_broken" | "missing";
+            /** @description The entry as it reads now (null when it is missing). */
+            entry: null | components["schemas"]["AuditEvent"];
+        };
+        AuditChainCheck: {
+            /** @description The last entry number this stretch checked. */
+            checkedTo: number;
+            /** @description How many entries the log has (its last number). */
+            lastSeq: number;
+            /** @description The whole log has been checked (or a break was found). */
+            done: boolean;
+            broken: null | components["schemas"]["AuditChainBreak"];
+        };
+        AuditExportFilter: {
+            actorId?: string;
+            action?: string;
+            targetType?: string;
+            targetId?: string;
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+        };
+        AuditExportInput: {
+            filter: components["schemas"]["AuditExportFilter"];
+            /**
+             * @description The language of the file's column headings (default en-US).
+             * @enum {string}
+             */
+            language?: "en-US" | "zh-CN";
+        };
+        AuditExport: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed";
+            filter: components["schemas"]["AuditExportFilter"];
+            /** @description Entries the filter matched when the export started. */
+            total: number;
+            /** @description Entries written so far. */
+            done: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["RetentionPerson"];
+            /** Format: date-time */
+            finishedAt: string | null;
+            fileName: string;
         };
         /** @description The same text in each console language. */
         LocalizedText: {
@@ -1698,6 +1872,15 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Entries by this person (a user id, or "system"). */
+        AuditActorId: string;
+        /** @description Entries with this action (e.g. app.disabled). */
+        AuditAction: string;
+        /** @description Entries at or after this time. */
+        AuditFrom: string;
+        /** @description Entries before this time. */
+        AuditTo: string;
+        ExportId: string;
         TenantId: string;
         AppId: string;
         MemberId: string;
@@ -2289,6 +2472,14 @@ export interface operations {
             query?: {
                 targetType?: string;
                 targetId?: string;
+                /** @description Entries by this person (a user id, or "system"). */
+                actorId?: components["parameters"]["AuditActorId"];
+                /** @description Entries with this action (e.g. app.disabled). */
+                action?: components["parameters"]["AuditAction"];
+                /** @description Entries at or after this time. */
+                from?: components["parameters"]["AuditFrom"];
+                /** @description Entries before this time. */
+                to?: components["parameters"]["AuditTo"];
                 /** @description Opaque cursor from a previous page's nextCursor. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
@@ -2317,6 +2508,152 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAuditFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The facets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditFacets"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    checkAuditChain: {
+        parameters: {
+            query?: {
+                /** @description The last entry number already checked (0 = from the start). */
+                afterSeq?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What this stretch showed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    startAuditExport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditExportInput"];
+            };
+        };
+        responses: {
+            /** @description The export, queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAuditExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                exportId: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAuditExportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                exportId: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3213,6 +3550,38 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    tamperAuditEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tenantId: string;
+                    seq: number;
+                    /** @enum {string} */
+                    change: "edit_reason" | "delete";
+                    /** @description The new reason (edit_reason). */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listMockPersonas: {
         parameters: {
             query?: never;
@@ -3404,6 +3773,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1TenantsTenantIdAppEmergencyStopPostRequestBodyContentApplicationJsonTargetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{tenantId}/app-emergency-stop"]["post"]["requestBody"]["content"]["application/json"]["target"]> = ["third_party", "scope"];
+export const pathsApiV1MockAuditTamperPostRequestBodyContentApplicationJsonChangeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/mock/audit-tamper"]["post"]["requestBody"]["content"]["application/json"]["change"]> = ["edit_reason", "delete"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserRole"]> = ["tenant_admin", "support_agent"];
 export const supportGrantSummaryModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrantSummary"]["mode"]> = ["read_only", "read_write"];
 export const tenantPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tenant"]["plan"]> = ["standard", "business", "enterprise"];
@@ -3420,6 +3790,9 @@ export const memberRemovalJobStatusValues: ReadonlyArray<FlattenedDeepRequired<c
 export const deregistrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeregistrationStatus"]> = ["open", "approved", "declined"];
 export const deregistrationRequestUrgencyOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeregistrationRequest"]["urgency"]> = ["on_time", "due_soon", "overdue"];
 export const auditActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditActor"]["role"]> = ["tenant_admin", "support_agent", "system"];
+export const auditChainBreakProblemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditChainBreak"]["problem"]> = ["content_changed", "link_broken", "missing"];
+export const auditExportInputLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditExportInput"]["language"]> = ["en-US", "zh-CN"];
+export const auditExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditExport"]["status"]> = ["running", "completed"];
 export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "awaiting_scope_approval", "disabled"];
 export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];
 export const appAvailabilityModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppAvailabilityMode"]> = ["all", "departments", "members"];

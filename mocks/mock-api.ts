@@ -4,6 +4,7 @@ import { createGovernanceApp, type GovernanceApp } from '@governance/http/app'
 import { checkBody } from '@governance/http/contract-input'
 import { faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse } from '@governance/http/faults'
 import { problemResponse } from '@governance/http/problem'
+import { advanceAuditExports } from '@governance/http/audit-exports'
 import { advanceRemovalJobs } from '@governance/http/removal-jobs'
 import { createMemoryStore, type MemoryStore } from '@governance/store/memory/memory-store'
 import type { MemoryPersistence } from '@governance/store/memory/tables'
@@ -83,6 +84,11 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
   }
 
   const jobHooks = faultyRemovalJobs((method, path) => controls.take(method, path))
-  const advanceJobs = (budgetMs: number) => advanceRemovalJobs(store, { now: () => controls.now() }, budgetMs, jobHooks)
+  const advanceJobs = async (budgetMs: number) => {
+    const started = Date.now()
+    const clock = { now: () => controls.now() }
+    const removed = await advanceRemovalJobs(store, clock, budgetMs, jobHooks)
+    return removed + (await advanceAuditExports(store, clock, Math.max(0, budgetMs - (Date.now() - started))))
+  }
   return { handle, store, controls, advanceJobs }
 }

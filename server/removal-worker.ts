@@ -1,5 +1,7 @@
-// Bulk removals on the server: the worker takes the running jobs (also those a restart interrupted: their state is
-// in the database) and works through them, one member per transaction, in slices so a tick never runs for long.
+// The server's background jobs — bulk removals and audit exports: the worker takes the running jobs (also those a
+// restart interrupted: their state is in the database) and works through them, one member or one stretch of entries
+// per transaction, in slices so a tick never runs for long.
+import { advanceAuditExports } from '@governance/http/audit-exports'
 import { advanceRemovalJobs, type RemovalJobHooks } from '@governance/http/removal-jobs'
 import type { GovernanceStore } from '@governance/store/port'
 
@@ -10,8 +12,9 @@ export function startRemovalJobWorker(store: GovernanceStore, clock: { now(): nu
     running = true
     try {
       await advanceRemovalJobs(store, clock, 2_000, hooks)
+      await advanceAuditExports(store, clock, 2_000)
     } catch (error) {
-      log(`member removal jobs: ${error instanceof Error ? error.message : String(error)}; tried again on the next tick`)
+      log(`background jobs: ${error instanceof Error ? error.message : String(error)}; tried again on the next tick`)
     } finally {
       running = false
     }

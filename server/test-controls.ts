@@ -8,7 +8,7 @@ import type { RemovalJobHooks } from '@governance/http/removal-jobs'
 import { addFault, faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
 import type { RetentionJobHooks } from '@governance/rules/retention/runs'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
-import { injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
+import { auditTamperRoute, injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
 import { sessionView } from '@governance/http/routes/session'
 import { endSessionCookie, startSession } from '@governance/http/session-cookie'
 import { checkBody } from '@governance/http/contract-input'
@@ -130,6 +130,7 @@ export function testControls(opened: OpenedSqlStore, clock: TestClock, afterRese
     }),
     retentionRunRoute,
     injectDeregistrationRoute,
+    auditTamperRoute,
   ]
   return {
     routes,

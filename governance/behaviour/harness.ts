@@ -1,6 +1,7 @@
 // The behaviour suite's harness: the governance app over each store the project has, driven with Fetch
 // requests as the console sends them, and every answer checked against api/openapi.yaml.
-import { injectDeregistrationRoute } from '../http/control-routes'
+import { auditTamperRoute, injectDeregistrationRoute } from '../http/control-routes'
+import { advanceAuditExports } from '../http/audit-exports'
 import { advanceRemovalJobs } from '../http/removal-jobs'
 import { afterAll, expect } from 'vitest'
 import { validateAgainstContract } from '@contract/response-contract'
@@ -118,7 +119,7 @@ export class Api {
     }
     // The control route through which the platform forwards a member's request: mounted by the mock and by a server
     // with test controls, so it runs on every store here too.
-    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs }, [injectDeregistrationRoute])
+    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs }, [injectDeregistrationRoute, auditTamperRoute])
   }
 
   /** Members whose removal in a bulk job fails (as when a system holding their data cannot be reached). */
@@ -131,6 +132,11 @@ export class Api {
         if (this.failingRemovals.has(memberId)) throw new Error(`the removal of ${memberId} failed (behaviour suite)`)
       },
     })
+  }
+
+  /** The server's worker on audit exports: writes their stretches for up to `budgetMs`. */
+  advanceExports(budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
+    return advanceAuditExports(this.store, this.clock, budgetMs)
   }
 
   /** The next `count` deletion runs fail, as when the storage that holds the data cannot delete it. */

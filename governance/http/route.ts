@@ -32,6 +32,8 @@ export interface Reply {
   headers?: Record<string, string>
   /** A session this answer starts (its id) or ends (null): sent as the session cookie, or to the transport. */
   session?: string | null
+  /** The body is text to send as it is (with its own Content-Type), not a value to send as JSON. */
+  raw?: true
 }
 
 /**
@@ -46,6 +48,8 @@ export interface SessionTransport {
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) })
 export const created = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 201, body, ...(headers ? { headers } : {}) })
 export const noContent = (): Reply => ({ status: 204 })
+/** A body sent as it is (a file), not as JSON. */
+export const raw = (body: string, contentType: string, headers?: Record<string, string>): Reply => ({ status: 200, body, raw: true, headers: { ...headers, 'Content-Type': contentType } })
 
 export type OperationId = keyof operations
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
@@ -203,6 +207,7 @@ function toResponse(reply: Reply, deps: GovernanceDeps, transport: SessionTransp
     else headers.append('Set-Cookie', reply.session === null ? endSessionCookie(deps.secureCookies) : sessionCookie(reply.session, deps.secureCookies))
   }
   if (reply.status === 204 || reply.body === undefined) return new Response(null, { status: reply.status, headers })
+  if (reply.raw && typeof reply.body === 'string') return new Response(reply.body, { status: reply.status, headers })
   if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   return new Response(JSON.stringify(reply.body), { status: reply.status, headers })
 }

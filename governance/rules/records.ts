@@ -75,7 +75,42 @@ export interface AuditInput {
   reason?: string | null
 }
 
-export type AuditRecord = Schemas['AuditEvent'] & { tenantId: string; seq: number }
+/** An audit entry as lists show it: what it says and its number in the tenant's log. */
+export type AuditEntry = Schemas['AuditEvent'] & { tenantId: string }
+
+/** A stored audit entry with its links in the tenant's hash chain (rules/audit-chain). */
+export type AuditRecord = AuditEntry & {
+  /** The hash of the entry before it (GENESIS_HASH for the first). */
+  prevHash: string
+  /** This entry's hash, over its content and prevHash. */
+  hash: string
+}
+
+/** What an audit entry says, before the store numbers it and links it into the chain. */
+export type AuditDraft = Omit<AuditRecord, 'seq' | 'id' | 'tenantId' | 'prevHash' | 'hash'>
+
+/** An export of the audit log to CSV: a job written a stretch at a time (its file in chunks, kept apart). */
+export interface AuditExportRecord {
+  id: string
+  tenantId: string
+  status: Schemas['AuditExport']['status']
+  filter: Schemas['AuditExportFilter']
+  language: 'en-US' | 'zh-CN'
+  /** Entries numbered up to this one, as the log stood when the export started (later ones are not in it). */
+  upToSeq: number
+  /** Whether the person who started it sees personal data masked (so the file does too). */
+  masked: boolean
+  total: number
+  done: number
+  /** Where the next stretch starts (after this entry, newest first); null = from the newest. */
+  after: { at: string; seq: number } | null
+  /** How many chunks of the file are written. */
+  chunks: number
+  createdAt: string
+  createdBy: Schemas['RetentionPerson']
+  finishedAt: string | null
+  fileName: string
+}
 
 export interface AppAvailabilityRecord {
   mode: Schemas['AppAvailabilityMode']

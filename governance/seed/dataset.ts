@@ -5,7 +5,7 @@ import type { components } from '@contract/schema.gen'
 import type {
   AppRecord,
   AppRequestRecord,
-  AuditRecord,
+  AuditEntry,
   DepartmentRecord,
   DeregistrationRecord,
   GrantRecord,
@@ -37,7 +37,7 @@ export interface MemberSource {
   seed: number
 }
 
-export type SeedAuditEvent = Omit<AuditRecord, 'seq' | 'id'>
+export type SeedAuditEvent = Omit<AuditEntry, 'seq' | 'id'>
 
 export interface Dataset {
   scenario: ScenarioName

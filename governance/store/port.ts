@@ -5,6 +5,9 @@ import type {
   AppRecord,
   AppRequestRecord,
   AppScopeRecord,
+  AuditDraft,
+  AuditEntry,
+  AuditExportRecord,
   AuditInput,
   AuditRecord,
   DepartmentRecord,
@@ -135,16 +138,52 @@ export interface AccessRepository {
 export interface AuditFilter {
   targetType: string | null
   targetId: string | null
-  /** Only events with a sequence number below this (the cursor); null = from the newest. */
-  beforeSeq: number | null
+  /** The acting person's id ("system" for the platform's own). */
+  actorId: string | null
+  action: string | null
+  /** At or after this time (ISO); null = no lower bound. */
+  from: string | null
+  /** Before this time (ISO); null = no upper bound. */
+  to: string | null
+  /** Only entries numbered up to this (an export's snapshot); null = all. */
+  maxSeq: number | null
+  /** Keyset paging, newest first by (at, seq): entries strictly before this one; null = from the newest. */
+  before: { at: string; seq: number } | null
   limit: number
 }
 
+export interface AuditFacets {
+  actors: AuditRecord['actor'][]
+  actions: string[]
+  targetTypes: string[]
+}
+
 export interface AuditRepository {
-  /** Appends in order; the store numbers them (seq, id). Entries are never changed or deleted. */
-  append(tenantId: string, events: Omit<AuditRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<AuditRecord[]>
-  /** Newest first. */
-  list(tenantId: string, filter: AuditFilter): Promise<AuditRecord[]>
+  /** Appends in order; the store numbers them (seq, id) and links each into the tenant's hash chain. Never changed or deleted. */
+  append(tenantId: string, events: AuditDraft[]): Promise<AuditRecord[]>
+  /** Newest first: by time, then by number. */
+  list(tenantId: string, filter: AuditFilter): Promise<AuditEntry[]>
+  /** How many entries match (stopping one past `upTo`). */
+  count(tenantId: string, filter: Omit<AuditFilter, 'before' | 'limit'>, upTo: number): Promise<number>
+  /** Entries numbered after `afterSeq`, oldest first, with their hashes (for the chain check). */
+  chain(tenantId: string, afterSeq: number, limit: number): Promise<AuditRecord[]>
+  /** The number the tenant's last entry was given (0 = none yet). */
+  lastSeq(tenantId: string): Promise<number>
+  facets(tenantId: string): Promise<AuditFacets>
+  /**
+   * Test controls only, standing for someone with direct access to the storage: changes an entry's reason without
+   * re-hashing it, or deletes it. Answers false when there is no such stored entry.
+   */
+  tamper(tenantId: string, seq: number, change: { kind: 'edit_reason'; reason: string } | { kind: 'delete' }): Promise<boolean>
+}
+
+export interface AuditExportRepository {
+  save(record: AuditExportRecord): Promise<void>
+  get(tenantId: string, exportId: string): Promise<AuditExportRecord | null>
+  running(): Promise<AuditExportRecord[]>
+  /** Chunk `position` (0-based) of the file; writing the same position again replaces it. */
+  saveChunk(tenantId: string, exportId: string, position: number, text: string): Promise<void>
+  chunks(tenantId: string, exportId: string): Promise<string[]>
 }
 
 export interface AppRepository {
@@ -199,6 +238,7 @@ export interface Transaction {
   readonly removalJobs: RemovalJobRepository
   readonly access: AccessRepository
   readonly audit: AuditRepository
+  readonly auditExports: AuditExportRepository
   readonly apps: AppRepository
   readonly retention: RetentionRepository
   readonly idempotency: IdempotencyRepository

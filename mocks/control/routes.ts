@@ -6,7 +6,7 @@ import { fieldError, validation } from '@governance/rules/errors'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
 import { startSession } from '@governance/http/session-cookie'
 import { sessionView } from '@governance/http/routes/session'
-import { injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
+import { auditTamperRoute, injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
 import type { MemoryStore } from '@governance/store/memory/memory-store'
 import type { MockControls } from './control-state'
 import { PERSONAS } from './personas'
@@ -51,5 +51,6 @@ export function controlRoutes(store: MemoryStore, controls: MockControls): Route
     }),
     retentionRunRoute,
     injectDeregistrationRoute,
+    auditTamperRoute,
   ]
 }

@@ -32,6 +32,7 @@ const tenantRoutes: RouteObject[] = [
   { path: 'members/:memberId', lazy: () => import('@/features/members/detail-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'audit', lazy: () => import('@/features/audit/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
 ]
 
 export const routes: RouteObject[] = [

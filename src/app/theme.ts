@@ -32,6 +32,9 @@ export const theme: ThemeConfig = {
     colorWarningBg: '#fff7e6',
     colorWarningBorder: '#ffd591',
     colorSuccess: '#237804', // 6.0:1 as text
+    // Likewise for success: derived from the dark green, a success alert came out olive; the stock pale green is kept.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
     colorInfo: '#0958d9',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)', // secondary text 5.0:1 instead of 2.8:1
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',

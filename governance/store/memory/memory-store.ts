@@ -6,6 +6,9 @@ import { seededProfile } from '../../seed/member-profile'
 import type {
   AppRecord,
   AppRequestRecord,
+  AuditDraft,
+  AuditEntry,
+  AuditExportRecord,
   AuditRecord,
   DepartmentRecord,
   DeregistrationRecord,
@@ -27,15 +30,21 @@ import type {
 import { APP_SCOPES } from '../../seed/apps'
 import {
   actionTargetType,
-  auditHistoryColumns,
   auditHistoryEvent,
+  chainedHistory,
+  historyActionIndexes,
+  historyActions,
+  historyColumns,
+  historyTail,
+  historyTargetTypes,
   targetOf,
   type AuditHistoryColumns,
   type AuditHistorySource,
 } from '../../seed/audit-history'
+import { chainEntries, GENESIS_HASH } from '../../rules/audit-chain'
 import { demoDataset, type ScenarioName } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
-import type { AuditFilter, GovernanceStore, IdempotencyClaim, Transaction } from '../port'
+import type { AuditFacets, AuditFilter, GovernanceStore, IdempotencyClaim, Transaction } from '../port'
 import { baseMember, countMembers, membersByIdentifier, searchMembers, type MemberPatch } from './members-index'
 import { auditId, seqKey, Tables, type MemoryPersistence, type PersistedRow, type TableName } from './tables'
 
@@ -293,39 +302,131 @@ class MemoryTransaction implements Transaction {
   }
 
   readonly audit = {
-    append: async (tenantId: string, events: Omit<AuditRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<AuditRecord[]> => {
-      let seq = this.lastAuditSeq(tenantId)
-      return events.map((event) => {
-        seq++
-        const record: AuditRecord = { ...event, tenantId, seq, id: auditId(tenantId, seq) }
-        this.put('audit', seqKey(tenantId, seq), record)
-        return record
-      })
+    append: async (tenantId: string, events: AuditDraft[]): Promise<AuditRecord[]> => {
+      const first = this.lastAuditSeq(tenantId) + 1
+      const records = chainEntries(
+        this.auditHash(tenantId, first - 1),
+        events.map((event, index) => ({ ...event, tenantId, seq: first + index, id: auditId(tenantId, first + index) })),
+      )
+      for (const record of records) this.put('audit', seqKey(tenantId, record.seq), record)
+      // The number given last, kept apart: an entry deleted behind the store's back must not free its number.
+      this.put('counters', `audit:${tenantId}`, first + records.length - 1)
+      return records
     },
-    list: async (tenantId: string, filter: AuditFilter): Promise<AuditRecord[]> => {
-      const matches = (event: Pick<AuditRecord, 'targetType' | 'targetId'>) =>
-        (filter.targetType === null || event.targetType === filter.targetType) && (filter.targetId === null || event.targetId === filter.targetId)
-      const below = filter.beforeSeq ?? Number.POSITIVE_INFINITY
-      const items: AuditRecord[] = []
-      const recorded = this.scan<AuditRecord>('audit', byPrefix(`${tenantId}/`))
-      for (let position = recorded.length - 1; position >= 0 && items.length < filter.limit; position--) {
-        const event = recorded[position]
-        if (event && event.seq < below && matches(event)) items.push(event)
-      }
+    list: async (tenantId: string, filter: AuditFilter): Promise<AuditEntry[]> => {
+      const items: AuditEntry[] = []
+      const stored = [...this.storedAudit(tenantId, (event) => auditMatches(event, filter) && isBefore(event, filter.before))].reverse()
       const history = this.history(tenantId)
-      if (history) {
-        const { source, columns } = history
-        for (let index = Math.min(source.count, below - 1) - 1; index >= 0 && items.length < filter.limit; index--) {
-          if (filter.targetType !== null && actionTargetType(columns.action[index] ?? 0) !== filter.targetType) continue
-          if (filter.targetId !== null && targetOf(source, columns, index).id !== filter.targetId) continue
-          items.push(auditHistoryEvent(source, columns, index))
+      const generated = history ? historyWalk(history.source, history.columns, filter) : null
+      const pull = () => {
+        const step = generated?.next()
+        return step && !step.done ? step.value : null
+      }
+      let next = pull()
+      let position = 0
+      // Two newest-first sequences merged: stored entries and the generated history.
+      while (items.length < filter.limit) {
+        const own = stored[position]
+        if (!own && !next) break
+        if (own && (!next || compareAudit(own, next) > 0)) {
+          items.push(clone(own))
+          position++
+        } else if (next && history) {
+          items.push(auditHistoryEvent(history.source, history.columns, next.seq - 1))
+          next = pull()
         }
       }
       return items
     },
+    count: async (tenantId: string, filter: Omit<AuditFilter, 'before' | 'limit'>, upTo: number): Promise<number> => {
+      const full = { ...filter, before: null, limit: upTo + 1 }
+      let total = this.storedAudit(tenantId, (event) => auditMatches(event, full)).length
+      const history = this.history(tenantId)
+      if (history) {
+        const walk = historyWalk(history.source, history.columns, full)
+        while (total <= upTo && !walk.next().done) total++
+      }
+      return Math.min(total, upTo + 1)
+    },
+    chain: async (tenantId: string, afterSeq: number, limit: number): Promise<AuditRecord[]> => {
+      const history = this.history(tenantId)
+      const generatedCount = history?.source.count ?? 0
+      const records: AuditRecord[] = history && afterSeq < generatedCount ? chainedHistory(history.source, history.columns, afterSeq, afterSeq + limit) : []
+      const last = Math.min(this.lastAuditSeq(tenantId), afterSeq + limit)
+      for (let seq = Math.max(afterSeq, generatedCount) + 1; seq <= last; seq++) {
+        const record = this.get<AuditRecord>('audit', seqKey(tenantId, seq))
+        if (record) records.push(record)
+      }
+      return records
+    },
+    lastSeq: async (tenantId: string) => this.lastAuditSeq(tenantId),
+    facets: async (tenantId: string): Promise<AuditFacets> => {
+      const actors = new Map<string, AuditRecord['actor']>()
+      const actions = new Set<string>()
+      const targetTypes = new Set<string>()
+      const history = this.history(tenantId)
+      if (history) {
+        for (const actor of history.source.actors) actors.set(actor.id, { id: actor.id, name: actor.name, role: 'tenant_admin' })
+        for (const action of historyActions()) actions.add(action)
+        for (const type of historyTargetTypes()) targetTypes.add(type)
+      }
+      for (const event of this.storedAudit(tenantId)) {
+        actors.set(event.actor.id, clone(event.actor))
+        actions.add(event.action)
+        targetTypes.add(event.targetType)
+      }
+      return sortFacets({ actors: [...actors.values()], actions: [...actions], targetTypes: [...targetTypes] })
+    },
+    tamper: async (tenantId: string, seq: number, change: { kind: 'edit_reason'; reason: string } | { kind: 'delete' }) => {
+      const record = this.get<AuditRecord>('audit', seqKey(tenantId, seq))
+      if (!record) return false
+      this.put('audit', seqKey(tenantId, seq), change.kind === 'delete' ? null : { ...record, reason: change.reason })
+      return true
+    },
+  }
+
+  readonly auditExports = {
+    save: async (record: AuditExportRecord) => this.put('auditExports', `${record.tenantId}/${record.id}`, record),
+    get: async (tenantId: string, exportId: string) => this.get<AuditExportRecord>('auditExports', `${tenantId}/${exportId}`),
+    running: async () =>
+      this.scan<AuditExportRecord>('auditExports', () => true)
+        .filter((record) => record.status === 'running')
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)),
+    saveChunk: async (tenantId: string, exportId: string, position: number, text: string) =>
+      this.put('auditExportChunks', `${tenantId}/${exportId}/${String(position).padStart(6, '0')}`, text),
+    chunks: async (tenantId: string, exportId: string) => this.scan<string>('auditExportChunks', byPrefix(`${tenantId}/${exportId}/`)),
+  }
+
+  /**
+   * The tenant's stored entries (not the generated history) that `keep` passes, oldest first — as stored, not copied
+   * (a long log would be copied whole for every page): copy what leaves the store.
+   */
+  private storedAudit(tenantId: string, keep: (event: AuditRecord) => boolean = () => true): readonly AuditRecord[] {
+    const prefix = `${tenantId}/`
+    const merged = new Map<string, AuditRecord | null>()
+    for (const [key, value] of this.tables.map('audit')) if (key.startsWith(prefix)) merged.set(key, value as AuditRecord | null)
+    for (const [key, value] of this.writes.get('audit') ?? []) if (key.startsWith(prefix)) merged.set(key, value as AuditRecord | null)
+    const kept: AuditRecord[] = []
+    for (const value of merged.values()) if (value !== null && keep(value)) kept.push(value)
+    return kept.sort(compareAudit)
+  }
+
+  /** The hash of entry `seq` (the link the next one carries). */
+  private auditHash(tenantId: string, seq: number): string {
+    if (seq === 0) return GENESIS_HASH
+    const stored = this.get<AuditRecord>('audit', seqKey(tenantId, seq))
+    if (stored) return stored.hash
+    const history = this.history(tenantId)
+    if (history && seq === history.source.count) return historyTail(history.source, () => history.columns)
+    if (history && seq < history.source.count) return chainedHistory(history.source, history.columns, seq - 1, seq)[0]?.hash ?? GENESIS_HASH
+    // The entry before is gone (deleted behind the application's back): the chain check will say so.
+    return GENESIS_HASH
   }
 
   private lastAuditSeq(tenantId: string): number {
+    // Kept as a counter once the tenant has appended (a scan per append would cost the whole log every time).
+    const counted = this.get<number>('counters', `audit:${tenantId}`)
+    if (counted !== null) return counted
     let last = this.tables.dataset.auditHistory.find((source) => source.tenantId === tenantId)?.count ?? 0
     const prefix = `${tenantId}/`
     for (const map of [this.tables.map('audit'), this.writes.get('audit') ?? new Map<string, unknown>()]) {
@@ -335,6 +436,7 @@ class MemoryTransaction implements Transaction {
     }
     return last
   }
+
 
   private history(tenantId: string): { source: AuditHistorySource; columns: AuditHistoryColumns } | null {
     const source = this.tables.dataset.auditHistory.find((candidate) => candidate.tenantId === tenantId)
@@ -414,13 +516,54 @@ class MemoryTransaction implements Transaction {
   }
 }
 
-const columnsCache = new WeakMap<AuditHistorySource, AuditHistoryColumns>()
 
-function historyColumns(source: AuditHistorySource): AuditHistoryColumns {
-  let columns = columnsCache.get(source)
-  if (!columns) {
-    columns = auditHistoryColumns(source)
-    columnsCache.set(source, columns)
+/** Newest-first order of the log: by time, then by number (negative when `a` comes after `b` in the list). */
+function compareAudit(a: { at: string; seq: number }, b: { at: string; seq: number }): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq
+}
+
+const isBefore = (event: { at: string; seq: number }, before: AuditFilter['before']) => before === null || compareAudit(event, before) < 0
+
+function auditMatches(event: AuditEntry, filter: AuditFilter): boolean {
+  return (
+    (filter.targetType === null || event.targetType === filter.targetType) &&
+    (filter.targetId === null || event.targetId === filter.targetId) &&
+    (filter.actorId === null || event.actor.id === filter.actorId) &&
+    (filter.action === null || event.action === filter.action) &&
+    (filter.from === null || event.at >= filter.from) &&
+    (filter.to === null || event.at < filter.to) &&
+    (filter.maxSeq === null || event.seq <= filter.maxSeq)
+  )
+}
+
+/** The generated history's entries a filter matches, newest first, read from its columns (no entry is built). */
+function* historyWalk(source: AuditHistorySource, columns: AuditHistoryColumns, filter: AuditFilter): Generator<{ at: string; seq: number }> {
+  const actions = filter.action === null ? null : historyActionIndexes(filter.action)
+  const actor = filter.actorId === null ? -1 : source.actors.findIndex((candidate) => candidate.id === filter.actorId)
+  if (filter.actorId !== null && actor < 0) return
+  const from = filter.from === null ? Number.NEGATIVE_INFINITY : Date.parse(filter.from)
+  const to = filter.to === null ? Number.POSITIVE_INFINITY : Date.parse(filter.to)
+  const before = filter.before === null ? null : { at: Date.parse(filter.before.at), seq: filter.before.seq }
+  let index = Math.min(source.count, filter.maxSeq ?? source.count) - 1
+  for (; index >= 0; index--) {
+    const at = columns.at[index] ?? 0
+    if (at < from) return
+    if (at >= to) continue
+    if (before !== null && (at > before.at || (at === before.at && index + 1 >= before.seq))) continue
+    if (actions !== null && !actions.has(columns.action[index] ?? -1)) continue
+    if (actor >= 0 && columns.actor[index] !== actor) continue
+    if (filter.targetType !== null && actionTargetType(columns.action[index] ?? 0) !== filter.targetType) continue
+    if (filter.targetId !== null && targetOf(source, columns, index).id !== filter.targetId) continue
+    yield { at: new Date(at).toISOString(), seq: index + 1 }
   }
-  return columns
+}
+
+/** Facets in a stable order: people by name, actions and types alphabetically. */
+function sortFacets(facets: AuditFacets): AuditFacets {
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return {
+    actors: [...facets.actors].sort((a, b) => text(a.name, b.name) || text(a.id, b.id)),
+    actions: [...facets.actions].sort(text),
+    targetTypes: [...facets.targetTypes].sort(text),
+  }
 }

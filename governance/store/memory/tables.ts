@@ -1,5 +1,6 @@
 // The memory store's data: a scenario's generated base plus every row changed since, as plain maps. Only the
 // changed rows are ever persisted, so a write costs the rows it touched, not the whole state.
+import { historyColumns, seedAuditRecords } from '../../seed/audit-history'
 import type { Dataset, ScenarioName } from '../../seed/dataset'
 
 /** One changed row as persisted; `value: null` means the row was deleted. */
@@ -46,6 +47,8 @@ export type TableName =
   | 'removalJobs'
   | 'removalJobResults'
   | 'removalJobMembers'
+  | 'auditExports'
+  | 'auditExportChunks'
   | 'audit'
   | 'apps'
   | 'appRequests'
@@ -82,13 +85,7 @@ export class Tables {
     for (const request of dataset.deregistrations) put('deregistrations', `${request.tenantId}/${request.id}`, request)
     for (const record of dataset.retention) put('retention', record.tenantId, record)
     for (const entry of dataset.retentionHistory) put('retentionHistory', seqKey(entry.tenantId, entry.seq), entry)
-    const nextSeq = new Map<string, number>()
-    for (const source of dataset.auditHistory) nextSeq.set(source.tenantId, source.count)
-    for (const event of dataset.audit) {
-      const seq = (nextSeq.get(event.tenantId) ?? 0) + 1
-      nextSeq.set(event.tenantId, seq)
-      put('audit', seqKey(event.tenantId, seq), { ...event, seq, id: auditId(event.tenantId, seq) })
-    }
+    for (const record of seedAuditRecords(dataset.audit, dataset.auditHistory, historyColumns)) put('audit', seqKey(record.tenantId, record.seq), record)
   }
 
   map(table: TableName): Map<string, unknown> {
@@ -114,4 +111,4 @@ export class Tables {
   }
 }
 
-export const auditId = (tenantId: string, seq: number): string => `ae-${tenantId.replace(/^t-/, '')}-${String(seq).padStart(8, '0')}`
+export { auditEntryId as auditId } from '../../seed/audit-history'

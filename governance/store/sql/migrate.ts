@@ -21,13 +21,20 @@ export async function migrate(db: SqlClient): Promise<string[]> {
   return ran
 }
 
-/** Statements end with `;` at the end of a line; comments are dropped. */
+/** Statements end with `;` at the end of a line, outside a dollar-quoted body ($$ … $$); comments are dropped. */
 function splitStatements(sql: string): string[] {
-  return sql
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('--'))
-    .join('\n')
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement !== '')
+  const statements: string[] = []
+  let current: string[] = []
+  let quoted = false
+  for (const line of sql.split('\n')) {
+    if (!quoted && line.trim().startsWith('--')) continue
+    current.push(line)
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) quoted = !quoted
+    if (!quoted && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, '').trim())
+      current = []
+    }
+  }
+  statements.push(current.join('\n').trim())
+  return statements.filter((statement) => statement !== '')
 }

@@ -7,7 +7,7 @@ import pg from 'pg'
 import type { ScenarioName } from '../../seed/dataset'
 import { pgliteClient, pgliteParsers, pgTypeParser, postgresClient, type SqlClient } from './client'
 import { migrate } from './migrate'
-import { resetToScenario, seedScenario } from './seed'
+import { backfillAuditChain, resetToScenario, seedScenario } from './seed'
 import { createSqlStore, type SqlStore } from './sql-store'
 
 export interface SqlStoreOptions {
@@ -49,6 +49,7 @@ export async function openClient(options: SqlStoreOptions): Promise<SqlClient> {
 export async function openSqlStore(options: SqlStoreOptions): Promise<OpenedSqlStore> {
   const client = await openClient(options)
   await migrate(client)
+  await backfillAuditChain(client)
   const seededBefore = await client.query<{ scenario: string }>('SELECT scenario FROM seed_info')
   const seeded = seededBefore.length === 0
   if (seeded) await seedScenario(client, options.scenario ?? 'default')

@@ -1,10 +1,11 @@
 // Loads a demo scenario into empty tables: the same data the memory store generates, as real rows. Large
 // tables go in as column arrays (unnest), a few thousand rows per statement.
 import { APP_SCOPES } from '../../seed/apps'
-import { auditHistoryColumns, auditHistoryEvent } from '../../seed/audit-history'
+import { chainedHistoryStretches, historyColumns, seedAuditRecords } from '../../seed/audit-history'
 import { demoDataset, type Dataset, type ScenarioName } from '../../seed/dataset'
 import { memberAt } from '../../seed/members'
-import type { AppRecord, AppRequestRecord, AuditRecord, RetentionRecord } from '../../rules/records'
+import type { AppRecord, AppRequestRecord, AuditEntry, AuditRecord, RetentionRecord } from '../../rules/records'
+import { chainEntries, GENESIS_HASH } from '../../rules/audit-chain'
 import type { SqlClient, SqlQueryable } from './client'
 
 const CHUNK = 5_000
@@ -13,7 +14,7 @@ const json = (value: unknown): string | null => (value === null || value === und
 /** Every table of the schema, children first (for TRUNCATE). */
 export const TABLES = [
   'seed_info', 'member_removal_job_results', 'member_removal_job_members', 'member_removal_jobs', 'deregistration_requests', 'member_lifecycles', 'idempotency_keys', 'legal_holds', 'retention_history', 'retention_runs', 'retention', 'emergency_stops',
-  'app_requests', 'apps', 'app_scopes', 'audit_events', 'counters', 'grants', 'sign_in_failures', 'sessions', 'users',
+  'app_requests', 'apps', 'app_scopes', 'audit_export_chunks', 'audit_exports', 'audit_facets', 'audit_events', 'counters', 'grants', 'sign_in_failures', 'sessions', 'users',
   'members', 'departments', 'tenants',
 ] as const
 
@@ -34,16 +35,49 @@ export async function bulkInsert(tx: SqlQueryable, table: string, columns: Recor
 
 const AUDIT_COLUMNS = {
   tenant_id: '', seq: '::bigint', id: '', at: '::timestamptz', actor: '::jsonb', on_behalf_of: '', ticket_ref: '', action: '',
-  target_type: '', target_id: '', target_name: '', before: '::jsonb', after: '::jsonb', reason: '',
+  target_type: '', target_id: '', target_name: '', before: '::jsonb', after: '::jsonb', reason: '', prev_hash: '', hash: '',
 }
 
 export const auditRow = (event: AuditRecord): (string | null)[] => [
   event.tenantId, String(event.seq), event.id, event.at, json(event.actor), event.onBehalfOf, event.ticketRef, event.action,
-  event.targetType, event.targetId, event.targetName, json(event.before), json(event.after), event.reason,
+  event.targetType, event.targetId, event.targetName, json(event.before), json(event.after), event.reason, event.prevHash, event.hash,
 ]
 
+/** An entry as a row holds it (lists read these columns; the chain's two are read apart). */
+export const auditEntryFromRow = (r: Record<string, unknown>): AuditEntry => ({
+  id: String(r.id),
+  tenantId: String(r.tenant_id),
+  seq: Number(r.seq),
+  at: String(r.at),
+  actor: r.actor as AuditEntry['actor'],
+  onBehalfOf: r.on_behalf_of === null || r.on_behalf_of === undefined ? null : String(r.on_behalf_of),
+  ticketRef: r.ticket_ref === null || r.ticket_ref === undefined ? null : String(r.ticket_ref),
+  action: String(r.action),
+  targetType: String(r.target_type),
+  targetId: String(r.target_id),
+  targetName: String(r.target_name),
+  before: r.before ?? null,
+  after: r.after ?? null,
+  reason: r.reason === null || r.reason === undefined ? null : String(r.reason),
+})
+
+/** Inserts linked entries, and the people, actions and target types they bring into the filters' choices. */
 export async function insertAudit(tx: SqlQueryable, events: readonly AuditRecord[]): Promise<void> {
   await bulkInsert(tx, 'audit_events', AUDIT_COLUMNS, events.map(auditRow))
+  const facets = new Map<string, (string | null)[]>()
+  for (const event of events) {
+    facets.set(`${event.tenantId}\u0000actor\u0000${event.actor.id}`, [event.tenantId, 'actor', event.actor.id, json(event.actor)])
+    facets.set(`${event.tenantId}\u0000action\u0000${event.action}`, [event.tenantId, 'action', event.action, null])
+    facets.set(`${event.tenantId}\u0000target_type\u0000${event.targetType}`, [event.tenantId, 'target_type', event.targetType, null])
+  }
+  const rows = [...facets.values()]
+  const params = [0, 1, 2, 3].map((column) => rows.map((row) => row[column] ?? null))
+  // A person's latest name wins (a renamed admin shows as they are called now).
+  await tx.query(
+    `INSERT INTO audit_facets (tenant_id, kind, value, label) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+     ON CONFLICT (tenant_id, kind, value) DO UPDATE SET label = excluded.label WHERE audit_facets.label IS DISTINCT FROM excluded.label`,
+    params,
+  )
 }
 
 async function seedMembers(tx: SqlQueryable, dataset: Dataset): Promise<void> {
@@ -67,20 +101,12 @@ async function seedMembers(tx: SqlQueryable, dataset: Dataset): Promise<void> {
 async function seedAudit(tx: SqlQueryable, dataset: Dataset): Promise<void> {
   const last = new Map<string, number>()
   for (const source of dataset.auditHistory) {
-    const columns = auditHistoryColumns(source)
-    for (let start = 0; start < source.count; start += CHUNK) {
-      const events: AuditRecord[] = []
-      for (let index = start; index < Math.min(source.count, start + CHUNK); index++) events.push(auditHistoryEvent(source, columns, index))
-      await insertAudit(tx, events)
-    }
+    for (const stretch of chainedHistoryStretches(source, historyColumns(source), CHUNK)) await insertAudit(tx, stretch)
     last.set(source.tenantId, source.count)
   }
-  const events: AuditRecord[] = dataset.audit.map((event) => {
-    const seq = (last.get(event.tenantId) ?? 0) + 1
-    last.set(event.tenantId, seq)
-    return { ...event, seq, id: `ae-${event.tenantId.replace(/^t-/, '')}-${String(seq).padStart(8, '0')}` }
-  })
+  const events = seedAuditRecords(dataset.audit, dataset.auditHistory, historyColumns)
   await insertAudit(tx, events)
+  for (const event of events) last.set(event.tenantId, event.seq)
   for (const [tenantId, seq] of last) await tx.query("INSERT INTO counters (scope, name, value) VALUES ($1, 'audit', $2)", [tenantId, seq])
 }
 
@@ -167,4 +193,38 @@ export async function saveRetentionRow(tx: SqlQueryable, r: RetentionRecord): Pr
        purged_before = excluded.purged_before, purged_exceptions = excluded.purged_exceptions`,
     [r.tenantId, r.version, json(r.policies), r.graceDays, r.updatedAt, json(r.updatedBy), json(r.pending), r.nextRunAt, json(r.purgedBefore), json(r.purgedExceptions)],
   )
+}
+
+/**
+ * Links entries written before the log had its hash chain (migration 0006) into it, tenant by tenant, oldest first.
+ * A database created since has none; this only finds work in one that is older.
+ */
+export async function backfillAuditChain(client: SqlClient): Promise<number> {
+  const tenants = await client.query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM audit_events WHERE hash IS NULL')
+  let linked = 0
+  for (const { tenant_id: tenantId } of tenants) {
+    await client.transaction('serializable', async (tx) => {
+      await tx.query("SELECT set_config('tdgc.maintenance', 'on', true)")
+      let previous = GENESIS_HASH
+      let after = 0
+      for (;;) {
+        const rows = await tx.query<Record<string, unknown>>(
+          `SELECT seq, id, at, actor, on_behalf_of, ticket_ref, action, target_type, target_id, target_name, before, after, reason
+           FROM audit_events WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT ${CHUNK}`,
+          [tenantId, after],
+        )
+        if (rows.length === 0) break
+        const records = chainEntries(previous, rows.map((r) => auditEntryFromRow({ ...r, tenant_id: tenantId })))
+        await tx.query(
+          `UPDATE audit_events AS e SET prev_hash = u.prev_hash, hash = u.hash
+           FROM unnest($2::bigint[], $3::text[], $4::text[]) AS u(seq, prev_hash, hash) WHERE e.tenant_id = $1 AND e.seq = u.seq`,
+          [tenantId, records.map((record) => record.seq), records.map((record) => record.prevHash), records.map((record) => record.hash)],
+        )
+        previous = records.at(-1)?.hash ?? previous
+        after = records.at(-1)?.seq ?? after
+        linked += records.length
+      }
+    })
+  }
+  return linked
 }

@@ -6,6 +6,9 @@ import type {
   AppRecord,
   AppRequestRecord,
   AppScopeRecord,
+  AuditDraft,
+  AuditEntry,
+  AuditExportRecord,
   AuditRecord,
   DepartmentRecord,
   DeregistrationRecord,
@@ -25,11 +28,13 @@ import type {
   UserRecord,
 } from '../../rules/records'
 import type { MemberSortField } from '../../rules/members'
+import { chainEntries, GENESIS_HASH } from '../../rules/audit-chain'
+import { auditEntryId } from '../../seed/audit-history'
 import type { MemberSource } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
-import type { AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction, TransactionOptions } from '../port'
+import type { AuditFacets, AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction, TransactionOptions } from '../port'
 import type { SqlClient, SqlQueryable } from './client'
-import { insertAudit, saveAppRow, saveRequestRow, saveRetentionRow } from './seed'
+import { auditEntryFromRow, insertAudit, saveAppRow, saveRequestRow, saveRetentionRow } from './seed'
 
 type Row = Record<string, unknown>
 
@@ -126,22 +131,30 @@ const grant = (r: Row): GrantRecord => ({
   createdBy: r.created_by as GrantRecord['createdBy'],
   revokedAt: strOrNull(r.revoked_at),
 })
-const audit = (r: Row): AuditRecord => ({
-  id: str(r.id),
-  tenantId: str(r.tenant_id),
-  seq: Number(r.seq),
-  at: str(r.at),
-  actor: r.actor as AuditRecord['actor'],
-  onBehalfOf: strOrNull(r.on_behalf_of),
-  ticketRef: strOrNull(r.ticket_ref),
-  action: str(r.action),
-  targetType: str(r.target_type),
-  targetId: str(r.target_id),
-  targetName: str(r.target_name),
-  before: r.before ?? null,
-  after: r.after ?? null,
-  reason: strOrNull(r.reason),
-})
+const auditEntry = (r: Row): AuditEntry => auditEntryFromRow(r)
+const audit = (r: Row): AuditRecord => ({ ...auditEntry(r), prevHash: str(r.prev_hash ?? ''), hash: str(r.hash ?? '') })
+
+/** An entry's columns as lists read them (not the chain's). */
+const AUDIT_COLUMNS = 'tenant_id, seq, id, at, actor, on_behalf_of, ticket_ref, action, target_type, target_id, target_name, before, after, reason'
+
+/** The WHERE clause of an audit filter: each condition one an index in the list's order answers. */
+function auditWhere(tenantId: string, filter: Omit<AuditFilter, 'before' | 'limit'>): { where: string[]; params: unknown[] } {
+  const where = ['tenant_id = $1']
+  const params: unknown[] = [tenantId]
+  const add = (clause: (placeholder: string) => string, value: unknown) => {
+    params.push(value)
+    where.push(clause(`$${params.length}`))
+  }
+  if (filter.targetType !== null) add((p) => `target_type = ${p}`, filter.targetType)
+  if (filter.targetId !== null) add((p) => `target_id = ${p}`, filter.targetId)
+  if (filter.actorId !== null) add((p) => `actor_id = ${p}`, filter.actorId)
+  if (filter.action !== null) add((p) => `action = ${p}`, filter.action)
+  if (filter.from !== null) add((p) => `at >= ${p}::timestamptz`, filter.from)
+  if (filter.to !== null) add((p) => `at < ${p}::timestamptz`, filter.to)
+  if (filter.maxSeq !== null) add((p) => `seq <= ${p}::bigint`, filter.maxSeq)
+  return { where, params }
+}
+
 const app = (r: Row): AppRecord => ({
   id: str(r.id),
   tenantId: str(r.tenant_id),
@@ -503,30 +516,91 @@ class SqlTransaction implements Transaction {
   }
 
   readonly audit = {
-    append: async (tenantId: string, events: Omit<AuditRecord, 'seq' | 'id' | 'tenantId'>[]): Promise<AuditRecord[]> => {
+    append: async (tenantId: string, events: AuditDraft[]): Promise<AuditRecord[]> => {
       if (events.length === 0) return []
+      // The counter row serialises appends per tenant: the entry before the first new one is committed by now.
       const last = await this.bump(tenantId, 'audit', events.length)
-      const records = events.map((event, index): AuditRecord => {
-        const seq = last - events.length + index + 1
-        return { ...event, tenantId, seq, id: `ae-${tenantId.replace(/^t-/, '')}-${String(seq).padStart(8, '0')}` }
-      })
+      const first = last - events.length + 1
+      const previous = first === 1 ? null : await this.one('SELECT hash FROM audit_events WHERE tenant_id = $1 AND seq = $2', [tenantId, first - 1])
+      const records = chainEntries(
+        strOrNull(previous?.hash) ?? GENESIS_HASH,
+        events.map((event, index) => ({ ...event, tenantId, seq: first + index, id: auditEntryId(tenantId, first + index) })),
+      )
       await insertAudit(this.sql, records)
       return records
     },
-    list: async (tenantId: string, filter: AuditFilter): Promise<AuditRecord[]> => {
-      const where = ['tenant_id = $1']
-      const params: unknown[] = [tenantId]
-      const add = (column: string, value: unknown, op = '=') => {
-        params.push(value)
-        where.push(`${column} ${op} $${params.length}`)
+    list: async (tenantId: string, filter: AuditFilter): Promise<AuditEntry[]> => {
+      const { where, params } = auditWhere(tenantId, filter)
+      if (filter.before !== null) {
+        params.push(filter.before.at, filter.before.seq)
+        where.push(`(at, seq) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`)
       }
-      if (filter.targetType !== null) add('target_type', filter.targetType)
-      if (filter.targetId !== null) add('target_id', filter.targetId)
-      if (filter.beforeSeq !== null) add('seq', filter.beforeSeq, '<')
-      const rows = await this.rows(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${Number(filter.limit)}`, params)
-      return rows.map(audit)
+      const rows = await this.rows(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY at DESC, seq DESC LIMIT ${Math.trunc(filter.limit)}`, params)
+      return rows.map(auditEntry)
+    },
+    count: async (tenantId: string, filter: Omit<AuditFilter, 'before' | 'limit'>, upTo: number): Promise<number> => {
+      const { where, params } = auditWhere(tenantId, filter)
+      const row = await this.one(`SELECT count(*) AS total FROM (SELECT 1 FROM audit_events WHERE ${where.join(' AND ')} LIMIT ${Math.trunc(upTo) + 1}) AS capped`, params)
+      return Number(row?.total ?? 0)
+    },
+    chain: async (tenantId: string, afterSeq: number, limit: number): Promise<AuditRecord[]> =>
+      (
+        await this.rows(`SELECT ${AUDIT_COLUMNS}, prev_hash, hash FROM audit_events WHERE tenant_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`, [
+          tenantId,
+          afterSeq,
+          afterSeq + Math.trunc(limit),
+        ])
+      ).map(audit),
+    lastSeq: async (tenantId: string) => Number((await this.one("SELECT value FROM counters WHERE scope = $1 AND name = 'audit'", [tenantId]))?.value ?? 0),
+    facets: async (tenantId: string): Promise<AuditFacets> => {
+      const rows = await this.rows('SELECT kind, value, label FROM audit_facets WHERE tenant_id = $1 ORDER BY kind, value COLLATE "C"', [tenantId])
+      const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+      return {
+        actors: rows
+          .filter((row) => row.kind === 'actor')
+          .map((row) => row.label as AuditRecord['actor'])
+          .sort((a, b) => text(a.name, b.name) || text(a.id, b.id)),
+        actions: rows.filter((row) => row.kind === 'action').map((row) => str(row.value)),
+        targetTypes: rows.filter((row) => row.kind === 'target_type').map((row) => str(row.value)),
+      }
+    },
+    tamper: async (tenantId: string, seq: number, change: { kind: 'edit_reason'; reason: string } | { kind: 'delete' }) => {
+      // What someone with direct access to the database could do: the append-only trigger lets maintenance through.
+      await this.rows("SELECT set_config('tdgc.maintenance', 'on', true)")
+      const rows =
+        change.kind === 'delete'
+          ? await this.rows('DELETE FROM audit_events WHERE tenant_id = $1 AND seq = $2 RETURNING seq', [tenantId, seq])
+          : await this.rows('UPDATE audit_events SET reason = $3 WHERE tenant_id = $1 AND seq = $2 RETURNING seq', [tenantId, seq, change.reason])
+      await this.rows("SELECT set_config('tdgc.maintenance', 'off', true)")
+      return rows.length > 0
     },
   }
+
+  readonly auditExports = {
+    save: async (record: AuditExportRecord) => {
+      await this.rows(
+        `INSERT INTO audit_exports (tenant_id, id, status, created_at, record) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET status = excluded.status, record = excluded.record`,
+        [record.tenantId, record.id, record.status, record.createdAt, JSON.stringify(record)],
+      )
+    },
+    get: async (tenantId: string, exportId: string) => {
+      const row = await this.one('SELECT record FROM audit_exports WHERE tenant_id = $1 AND id = $2', [tenantId, exportId])
+      return row ? (row.record as AuditExportRecord) : null
+    },
+    running: async () =>
+      (await this.rows(`SELECT record FROM audit_exports WHERE status = 'running' ORDER BY created_at, id COLLATE "C"`)).map((row) => row.record as AuditExportRecord),
+    saveChunk: async (tenantId: string, exportId: string, position: number, text: string) => {
+      await this.rows(
+        `INSERT INTO audit_export_chunks (tenant_id, export_id, position, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, export_id, position) DO UPDATE SET body = excluded.body`,
+        [tenantId, exportId, position, text],
+      )
+    },
+    chunks: async (tenantId: string, exportId: string) =>
+      (await this.rows('SELECT body FROM audit_export_chunks WHERE tenant_id = $1 AND export_id = $2 ORDER BY position', [tenantId, exportId])).map((row) => str(row.body)),
+  }
+
 
   readonly apps = {
     scopes: async (): Promise<AppScopeRecord[]> =>

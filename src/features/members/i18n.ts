@@ -36,10 +36,6 @@ const en = {
     rangeCapped: 'Members {{from}}–{{to}} of more than {{total}}',
     cappedHint: 'More than {{total}} members match: add to the search to narrow it.',
     none: 'No members',
-    previous: 'Previous page',
-    next: 'Next page',
-    first: 'First page',
-    page: 'Page {{page}}',
   },
   detail: {
     back: 'Members',
@@ -234,10 +230,6 @@ export const membersMessages: Bilingual<typeof en> = {
       rangeCapped: '第 {{from}}–{{to}} 名，共 {{total}} 名以上',
       cappedHint: '超过 {{total}} 名成员符合条件：请输入更多内容缩小搜索范围。',
       none: '没有成员',
-      previous: '上一页',
-      next: '下一页',
-      first: '第一页',
-      page: '第 {{page}} 页',
     },
     detail: {
       back: '成员',

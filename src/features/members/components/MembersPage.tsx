@@ -1,15 +1,16 @@
 // The member directory: search and filters in the URL, one server page at a time (keyset cursors; the way back is
 // kept in the history entry, so Back, Previous and a reload all land where the admin was).
 import { useEffect, useRef, useState } from 'react'
-import { Alert, Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd'
 import type { TableColumnsType } from 'antd'
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatNumber } from '@/shared/lib/format'
 import { useTenantAccess } from '@/shared/session/use-tenant'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { PageHeader } from '@/shared/ui/PageHeader'
 import { ButtonLink } from '@/shared/ui/ButtonLink'
+import { CursorPager, useCursorPaging } from '@/shared/ui/CursorPager'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import {
   departmentTree,
@@ -40,11 +41,6 @@ type SortableColumn = keyof typeof SORTABLE
 const sortOrderOf = (sort: MemberSort, column: SortableColumn): 'ascend' | 'descend' | null =>
   sort === SORTABLE[column] ? 'ascend' : sort === `-${SORTABLE[column]}` ? 'descend' : null
 
-/** The cursors of the pages before this one, in the history entry (page 1's is ''). */
-interface PagingState {
-  trail?: string[]
-}
-
 export function MembersPage() {
   const { t, i18n } = useTranslation('members')
   // Support agents see personal data masked (the API masks it; the page says so and searches only what they see).
@@ -58,14 +54,11 @@ export function MembersPage() {
   useEffect(() => {
     latestParams.current = params
   })
-  const location = useLocation()
-  const navigate = useNavigate()
   const filters = readDirectoryFilters(params)
   const sort = readDirectorySort(params)
-  const cursor = params.get('cursor')
-  const page = Math.max(1, Number(params.get('page')) || 1)
-  const trail = (location.state as PagingState | null)?.trail ?? []
-  const directory = useDirectory(tenantId, filters, sort, cursor)
+  const paging = useCursorPaging()
+  const { page } = paging
+  const directory = useDirectory(tenantId, filters, sort, paging.cursor)
   const departments = useDepartments(tenantId)
   const [search, setSearch] = useState(filters.q ?? '')
   useDocumentTitle(t('title'))
@@ -100,15 +93,6 @@ export function MembersPage() {
     setSearch(value)
     clearTimeout(searchTimer.current)
     searchTimer.current = setTimeout(() => setFilter('q', value.trim() || undefined), SEARCH_DEBOUNCE_MS)
-  }
-
-  const goTo = (target: { cursor: string | null; page: number; trail: string[] }) => {
-    const next = new URLSearchParams(params)
-    if (target.cursor) next.set('cursor', target.cursor)
-    else next.delete('cursor')
-    if (target.page > 1) next.set('page', String(target.page))
-    else next.delete('page')
-    void navigate({ search: next.toString() }, { state: { trail: target.trail } satisfies PagingState })
   }
 
   const n = (value: number) => formatNumber(value, i18n.language)
@@ -263,30 +247,7 @@ export function MembersPage() {
         />
       </div>
       {bulk ? <BulkRemovalDialog source={bulk.source} open={bulk.open} onClose={() => setBulk({ ...bulk, open: false })} /> : null}
-      <nav aria-label={t('paging.label')} style={{ marginTop: 16 }}>
-        <Flex justify="space-between" align="center" wrap gap="small">
-          <Typography.Text role="status" aria-live="polite">
-            {range}
-          </Typography.Text>
-          <Space>
-            {page > 1 && trail.length === 0 ? <Button onClick={() => goTo({ cursor: null, page: 1, trail: [] })}>{t('paging.first')}</Button> : null}
-            <Button
-              disabled={page <= 1 || trail.length === 0}
-              onClick={() => goTo({ cursor: trail.at(-1) || null, page: page - 1, trail: trail.slice(0, -1) })}
-            >
-              {t('paging.previous')}
-            </Button>
-            <Typography.Text>{t('paging.page', { page: n(page) })}</Typography.Text>
-            <Button
-              type="primary"
-              disabled={!data?.nextCursor || directory.isPlaceholderData}
-              onClick={() => data?.nextCursor && goTo({ cursor: data.nextCursor, page: page + 1, trail: [...trail, cursor ?? ''] })}
-            >
-              {t('paging.next')}
-            </Button>
-          </Space>
-        </Flex>
-      </nav>
+      <CursorPager paging={paging} label={t('paging.label')} status={range} nextCursor={data?.nextCursor} busy={directory.isPlaceholderData} />
     </>
   )
 }
