@@ -84,11 +84,16 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
   }
 
   const jobHooks = faultyRemovalJobs((method, path) => controls.take(method, path))
+  // Called every 100 ms by the page's timer: an idle tick is one read (the API's requests queue behind it).
   const advanceJobs = async (budgetMs: number) => {
+    const pending = await store.transaction(async (tx) => ({
+      removals: (await tx.removalJobs.running()).length > 0,
+      exports: (await tx.auditExports.running()).length > 0,
+    }))
     const started = Date.now()
     const clock = { now: () => controls.now() }
-    const removed = await advanceRemovalJobs(store, clock, budgetMs, jobHooks)
-    return removed + (await advanceAuditExports(store, clock, Math.max(0, budgetMs - (Date.now() - started))))
+    const removed = pending.removals ? await advanceRemovalJobs(store, clock, budgetMs, jobHooks) : 0
+    return removed + (pending.exports ? await advanceAuditExports(store, clock, Math.max(0, budgetMs - (Date.now() - started))) : 0)
   }
   return { handle, store, controls, advanceJobs }
 }
