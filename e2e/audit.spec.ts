@@ -28,6 +28,8 @@ const entries = (page: Page) => page.getByRole('region', { name: 'Entries' }).ge
 const range = (page: Page) => page.getByRole('navigation', { name: 'Pages of the audit log' }).getByRole('status')
 
 test('an administrator filters the log by person, action, target and day, and pages forward and back', async ({ page, loginAs, mock }) => {
+  // Sixty-odd changes are made first, through the API, so the log has more than one page.
+  test.setTimeout(60_000)
   await loginAs('admin-acme', '/tenants/t-acme/members')
   await makeHistory(page, mock)
   await mock.signIn('admin-acme')
@@ -80,6 +82,7 @@ test('an administrator filters the log by person, action, target and day, and pa
 })
 
 test('the filtered entries export to a CSV whose every row matches, formulas neutralised', async ({ page, loginAs, mock }) => {
+  test.setTimeout(60_000)
   await loginAs('admin-acme', '/tenants/t-acme/members')
   await makeHistory(page, mock)
   await mock.signIn('admin-acme')
