@@ -833,6 +833,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/support-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The tenant's support grants, the active one first, then the ended ones newest first, each with who used it and how many changes were made under it (from the audit log). */
+        get: operations["listSupportGrants"];
+        put?: never;
+        /** Grants the platform's support access (administrators only; support agents never grant themselves anything). One grant is active per tenant: a new one supersedes the active one, which ends at once. */
+        post: operations["createSupportGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/support-grants/{grantId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends an active grant at once (administrators only); the agent's next request is refused. */
+        post: operations["revokeSupportGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For platform support agents: every tenant, whether or not it grants access, with the grant that lets the agent in now; searched by name or id. */
+        get: operations["listSupportTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mock/retention-run": {
         parameters: {
             query?: never;
@@ -1009,8 +1066,49 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For a stale-ETag problem, the resource as it now is. */
             current?: unknown;
+            /** @description For a no-support-grant problem, how the agent's last grant in this tenant ended (null = there was none). */
+            grantEnded?: components["schemas"]["GrantEnd"] | null;
         } & {
             [key: string]: unknown;
+        };
+        GrantEnd: {
+            reason: components["schemas"]["GrantEndReason"];
+            /** Format: date-time */
+            at: string;
+            /** @description The administrator who revoked it or granted its successor; null when it expired. */
+            by: components["schemas"]["RetentionPerson"] | null;
+        };
+        /** @enum {string} */
+        GrantEndReason: "revoked" | "superseded" | "expired";
+        SupportGrantInput: {
+            /** @enum {string} */
+            mode: "read_only" | "read_write";
+            /** @description How long the grant lasts (1 hour to 7 days). */
+            hours: number;
+            ticketRef: string;
+            reason: string;
+        };
+        SupportGrant: {
+            id: string;
+            /** @enum {string} */
+            mode: "read_only" | "read_write";
+            ticketRef: string;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            createdBy: components["schemas"]["RetentionPerson"];
+            /** @enum {string} */
+            status: "active" | "revoked" | "superseded" | "expired";
+            ended: components["schemas"]["GrantEnd"] | null;
+            usage: components["schemas"]["SupportGrantUsage"];
+        };
+        /** @description What support agents did under the grant, from the audit log. */
+        SupportGrantUsage: {
+            /** @description Audited actions under the grant (counted up to 1000). */
+            changes: number;
+            agents: components["schemas"]["RetentionPerson"][];
         };
         FieldError: {
             /** @description Dotted path of the request field, e.g. `period.value`. */
@@ -2480,6 +2578,8 @@ export interface operations {
                 from?: components["parameters"]["AuditFrom"];
                 /** @description Entries before this time. */
                 to?: components["parameters"]["AuditTo"];
+                /** @description Only what support agents did under this support grant (while it lasted). */
+                grantId?: string;
                 /** @description Opaque cursor from a previous page's nextCursor. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
@@ -3479,6 +3579,141 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listSupportGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SupportGrant"][];
+                        /** @description The shortest grant */
+                        minHours: number;
+                        /** @description The longest grant */
+                        maxHours: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createSupportGrant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportGrantInput"];
+            };
+        };
+        responses: {
+            /** @description The new grant (and the one it superseded, if any). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grant: components["schemas"]["SupportGrant"];
+                        superseded: components["schemas"]["SupportGrant"] | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeSupportGrant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The grant, revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSupportTenants: {
+        parameters: {
+            query?: {
+                /** @description Part of the tenant's name or id. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenants, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TenantSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
     runMockRetention: {
         parameters: {
             query?: never;
@@ -3774,6 +4009,10 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1TenantsTenantIdAppEmergencyStopPostRequestBodyContentApplicationJsonTargetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{tenantId}/app-emergency-stop"]["post"]["requestBody"]["content"]["application/json"]["target"]> = ["third_party", "scope"];
 export const pathsApiV1MockAuditTamperPostRequestBodyContentApplicationJsonChangeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/mock/audit-tamper"]["post"]["requestBody"]["content"]["application/json"]["change"]> = ["edit_reason", "delete"];
+export const grantEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantEndReason"]> = ["revoked", "superseded", "expired"];
+export const supportGrantInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrantInput"]["mode"]> = ["read_only", "read_write"];
+export const supportGrantModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrant"]["mode"]> = ["read_only", "read_write"];
+export const supportGrantStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrant"]["status"]> = ["active", "revoked", "superseded", "expired"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserRole"]> = ["tenant_admin", "support_agent"];
 export const supportGrantSummaryModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrantSummary"]["mode"]> = ["read_only", "read_write"];
 export const tenantPlanValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tenant"]["plan"]> = ["standard", "business", "enterprise"];

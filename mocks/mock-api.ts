@@ -5,6 +5,7 @@ import { checkBody } from '@governance/http/contract-input'
 import { faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse } from '@governance/http/faults'
 import { problemResponse } from '@governance/http/problem'
 import { advanceAuditExports } from '@governance/http/audit-exports'
+import { settleGrantExpiries } from '@governance/http/routes/support'
 import { advanceRemovalJobs } from '@governance/http/removal-jobs'
 import { createMemoryStore, type MemoryStore } from '@governance/store/memory/memory-store'
 import type { MemoryPersistence } from '@governance/store/memory/tables'
@@ -89,7 +90,10 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
     const pending = await store.transaction(async (tx) => ({
       removals: (await tx.removalJobs.running()).length > 0,
       exports: (await tx.auditExports.running()).length > 0,
+      // Support grants whose time ran out are recorded as expired when the mock clock passes them.
+      expired: (await tx.access.grants(null)).some((grant) => grant.ended === null && Date.parse(grant.expiresAt) <= controls.now()),
     }))
+    if (pending.expired) await store.transaction((tx) => settleGrantExpiries(tx, null, controls.now()))
     const started = Date.now()
     const clock = { now: () => controls.now() }
     const removed = pending.removals ? await advanceRemovalJobs(store, clock, budgetMs, jobHooks) : 0

@@ -2,6 +2,7 @@
 // requests as the console sends them, and every answer checked against api/openapi.yaml.
 import { auditTamperRoute, injectDeregistrationRoute } from '../http/control-routes'
 import { advanceAuditExports } from '../http/audit-exports'
+import { expireSupportGrants } from '../http/routes/support'
 import { advanceRemovalJobs } from '../http/removal-jobs'
 import { afterAll, expect } from 'vitest'
 import { validateAgainstContract } from '@contract/response-contract'
@@ -137,6 +138,11 @@ export class Api {
   /** The server's worker on audit exports: writes their stretches for up to `budgetMs`. */
   advanceExports(budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
     return advanceAuditExports(this.store, this.clock, budgetMs)
+  }
+
+  /** The server's worker on support grants: records the expiry of those whose time ran out. */
+  expireGrants(): Promise<number> {
+    return expireSupportGrants(this.store, this.clock)
   }
 
   /** The next `count` deletion runs fail, as when the storage that holds the data cannot delete it. */

@@ -174,7 +174,7 @@ forEachStore((setup, store) => {
           createdAt: '2026-11-20T00:00:00.000Z',
           expiresAt: '2026-11-27T00:00:00.000Z',
           createdBy: { id: 'admin-northwind', name: 'Oliver Bennett' },
-          revokedAt: null,
+          ended: null,
         }),
       )
       await northwind.signInAs('support-agent')

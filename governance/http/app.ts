@@ -10,6 +10,7 @@ import { sessionRoutes } from './routes/session'
 import { tenantRoutes } from './routes/tenants'
 import { appRoutes } from './routes/apps'
 import { retentionRoutes } from './routes/retention'
+import { supportRoutes } from './routes/support'
 import { problemBody, problemJson, problemResponse } from './problem'
 import { register, type GovernanceDeps, type RouteDefinition, type SessionTransport } from './route'
 
@@ -25,6 +26,7 @@ export const governanceRoutes: readonly RouteDefinition[] = [
   ...auditRoutes,
   ...appRoutes,
   ...retentionRoutes,
+  ...supportRoutes,
 ]
 
 export interface GovernanceApp {

@@ -1,7 +1,8 @@
 // Who may open which tenant, and how: administrators their own tenants, support agents only under an active,
 // time-boxed grant (read-only or read-write), with personal data masked for them.
 import type { components } from '@contract/schema.gen'
-import { forbidden } from './errors'
+import { forbidden, RuleError } from './errors'
+import { grantStatus, lastGrantEnd } from './support-grants'
 import type { GrantRecord, TenantRecord, UserRecord } from './records'
 
 type Schemas = components['schemas']
@@ -27,10 +28,8 @@ export const toUser = (user: UserRecord): Schemas['User'] => ({ id: user.id, nam
 export function activeGrant(grants: readonly GrantRecord[], tenantId: string, now: number): GrantRecord | null {
   let best: GrantRecord | null = null
   for (const grant of grants) {
-    if (grant.tenantId !== tenantId || grant.revokedAt !== null) continue
-    const expiresAt = Date.parse(grant.expiresAt)
-    if (expiresAt <= now) continue
-    if (!best || expiresAt > Date.parse(best.expiresAt)) best = grant
+    if (grant.tenantId !== tenantId || grantStatus(grant, now) !== 'active') continue
+    if (!best || Date.parse(grant.expiresAt) > Date.parse(best.expiresAt)) best = grant
   }
   return best
 }
@@ -49,7 +48,14 @@ export function authorizeTenant(user: UserRecord, tenant: TenantRecord, grants: 
     return { user: toUser(user), tenantId: tenant.id, onBehalfOf: null, ticketRef: null, masked: false, grant: null }
   }
   const grant = activeGrant(grants, tenant.id, now)
-  if (!grant) throw forbidden(`${tenant.name} has not granted support access, or the grant has ended.`, 'no-support-grant')
+  if (!grant) {
+    // Says how the last grant ended (revoked, superseded, expired), so an agent mid-session learns why.
+    const grantEnded = lastGrantEnd(grants.filter((candidate) => candidate.tenantId === tenant.id), now)
+    const detail = grantEnded
+      ? `${tenant.name}'s support grant ended at ${grantEnded.at} (${grantEnded.reason}).`
+      : `${tenant.name} has not granted support access.`
+    throw new RuleError({ kind: 'no-support-grant', title: 'Not allowed', detail, extra: { grantEnded } })
+  }
   if (need === 'admin') throw forbidden(`Only administrators of ${tenant.name} can do this.`, 'admins-only')
   if (need === 'write' && grant.mode === 'read_only') {
     throw forbidden(`The support grant from ${tenant.name} (ticket ${grant.ticketRef}) is read-only.`, 'read-only-grant')

@@ -61,7 +61,8 @@ export interface GrantRecord {
   createdAt: string
   expiresAt: string
   createdBy: { id: string; name: string }
-  revokedAt: string | null
+  /** How the grant ended early or ran out (null while it lasts); an expiry is recorded once the clock passes it. */
+  ended: Schemas['GrantEnd'] | null
 }
 
 /** What a rule says should be recorded; the protocol layer adds who, when and on whose behalf. */

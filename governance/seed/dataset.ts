@@ -66,7 +66,7 @@ const acmeGrant: GrantRecord = {
   createdAt: new Date(SCENARIO_EPOCH_MS - 2 * HOUR_MS).toISOString(),
   expiresAt: new Date(SCENARIO_EPOCH_MS + 3 * DAY_MS).toISOString(),
   createdBy: { id: 'admin-acme', name: '王芳' },
-  revokedAt: null,
+  ended: null,
 }
 
 function byUser(userId: string): Pick<SeedAuditEvent, 'actor' | 'onBehalfOf' | 'ticketRef'> {

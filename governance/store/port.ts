@@ -147,6 +147,8 @@ export interface AuditFilter {
   to: string | null
   /** Only entries numbered up to this (an export's snapshot); null = all. */
   maxSeq: number | null
+  /** Only what support agents did on the tenant's behalf (a grant's activity, with `from`/`to` its window). */
+  supportOnly?: boolean
   /** Keyset paging, newest first by (at, seq): entries strictly before this one; null = from the newest. */
   before: { at: string; seq: number } | null
   limit: number

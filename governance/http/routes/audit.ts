@@ -5,10 +5,12 @@ import { checkChain } from '../../rules/audit-chain'
 import { MAX_EXPORT_ENTRIES, maskAuditValue } from '../../rules/audit-log'
 import { conflict, fieldError, notFound, validation } from '../../rules/errors'
 import type { AuditEntry, AuditExportRecord } from '../../rules/records'
+import type { Transaction } from '../../store/port'
 import { recordAudit } from '../audit-trail'
 import { auditFile, auditFilterOf, exportView } from '../audit-exports'
 import { decodeJsonCursor, DEFAULT_LIMIT, encodeJsonCursor, hashText } from '../paging'
 import { created, ok, raw, tenantRoute } from '../route'
+import { grantActivityFilter, settleGrantExpiries } from './support'
 
 type Schemas = components['schemas']
 
@@ -30,11 +32,27 @@ const isAuditCursor = (value: unknown): value is AuditCursor =>
 /** A stretch of the chain check reads this many entries at most (the contract's limit). */
 const CHAIN_STRETCH = 20_000
 
+/** A grant's activity: its window (narrowed by any period asked for), only what was done on the tenant's behalf. */
+async function grantWindow(tx: Transaction, tenantId: string, grantId: string, period: { from?: string; to?: string }) {
+  const grant = (await tx.access.grants(tenantId)).find((candidate) => candidate.id === grantId)
+  if (!grant) throw notFound('support grant', grantId)
+  const window = grantActivityFilter(grant)
+  const from = period.from && new Date(Date.parse(period.from)).toISOString()
+  const to = period.to && new Date(Date.parse(period.to)).toISOString()
+  return {
+    from: from && window.from && from > window.from ? from : window.from,
+    to: to && window.to && to < window.to ? to : window.to,
+    supportOnly: true,
+  }
+}
+
 export const auditRoutes = [
   tenantRoute(
     { method: 'get', path: '/api/v1/tenants/:tenantId/audit-events', operationId: 'listAuditEvents', access: 'tenant:read' },
-    async ({ tx, tenantId, query, actor }) => {
-      const filter = auditFilterOf(query)
+    async ({ tx, tenantId, query, actor, now }) => {
+      // A grant's end by expiry is in the log as soon as anyone reads it.
+      await settleGrantExpiries(tx, tenantId, now)
+      const filter = { ...auditFilterOf(query), ...(query.grantId ? await grantWindow(tx, tenantId, query.grantId, query) : {}) }
       const limit = query.limit ?? DEFAULT_LIMIT
       const fingerprint = hashText(JSON.stringify([tenantId, filter]))
       const before = decodeJsonCursor(query.cursor, fingerprint, isAuditCursor)

@@ -532,12 +532,15 @@ function auditMatches(event: AuditEntry, filter: AuditFilter): boolean {
     (filter.action === null || event.action === filter.action) &&
     (filter.from === null || event.at >= filter.from) &&
     (filter.to === null || event.at < filter.to) &&
-    (filter.maxSeq === null || event.seq <= filter.maxSeq)
+    (filter.maxSeq === null || event.seq <= filter.maxSeq) &&
+    (!filter.supportOnly || event.onBehalfOf !== null)
   )
 }
 
 /** The generated history's entries a filter matches, newest first, read from its columns (no entry is built). */
 function* historyWalk(source: AuditHistorySource, columns: AuditHistoryColumns, filter: AuditFilter): Generator<{ at: string; seq: number }> {
+  // The generated history is administrators' own work: nothing in it was done on a tenant's behalf.
+  if (filter.supportOnly) return
   const actions = filter.action === null ? null : historyActionIndexes(filter.action)
   const actor = filter.actorId === null ? -1 : source.actors.findIndex((candidate) => candidate.id === filter.actorId)
   if (filter.actorId !== null && actor < 0) return

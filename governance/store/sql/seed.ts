@@ -120,8 +120,8 @@ async function seedRest(tx: SqlQueryable, dataset: Dataset): Promise<void> {
   }
   for (const g of dataset.grants) {
     await tx.query(
-      'INSERT INTO grants (tenant_id, id, mode, ticket_ref, reason, created_at, expires_at, created_by, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-      [g.tenantId, g.id, g.mode, g.ticketRef, g.reason, g.createdAt, g.expiresAt, json(g.createdBy), g.revokedAt],
+      'INSERT INTO grants (tenant_id, id, mode, ticket_ref, reason, created_at, expires_at, created_by, ended) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [g.tenantId, g.id, g.mode, g.ticketRef, g.reason, g.createdAt, g.expiresAt, json(g.createdBy), json(g.ended)],
     )
   }
   for (const [position, s] of APP_SCOPES.entries()) {

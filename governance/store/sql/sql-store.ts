@@ -129,7 +129,7 @@ const grant = (r: Row): GrantRecord => ({
   createdAt: str(r.created_at),
   expiresAt: str(r.expires_at),
   createdBy: r.created_by as GrantRecord['createdBy'],
-  revokedAt: strOrNull(r.revoked_at),
+  ended: (r.ended ?? null) as GrantRecord['ended'],
 })
 const auditEntry = (r: Row): AuditEntry => auditEntryFromRow(r)
 const audit = (r: Row): AuditRecord => ({ ...auditEntry(r), prevHash: str(r.prev_hash ?? ''), hash: str(r.hash ?? '') })
@@ -152,6 +152,7 @@ function auditWhere(tenantId: string, filter: Omit<AuditFilter, 'before' | 'limi
   if (filter.from !== null) add((p) => `at >= ${p}::timestamptz`, filter.from)
   if (filter.to !== null) add((p) => `at < ${p}::timestamptz`, filter.to)
   if (filter.maxSeq !== null) add((p) => `seq <= ${p}::bigint`, filter.maxSeq)
+  if (filter.supportOnly) where.push('on_behalf_of IS NOT NULL')
   return { where, params }
 }
 
@@ -507,10 +508,10 @@ class SqlTransaction implements Transaction {
       ).map(grant),
     saveGrant: async (g: GrantRecord) => {
       await this.rows(
-        `INSERT INTO grants (tenant_id, id, mode, ticket_ref, reason, created_at, expires_at, created_by, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO grants (tenant_id, id, mode, ticket_ref, reason, created_at, expires_at, created_by, ended) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (tenant_id, id) DO UPDATE SET mode = excluded.mode, ticket_ref = excluded.ticket_ref, reason = excluded.reason, created_at = excluded.created_at,
-           expires_at = excluded.expires_at, created_by = excluded.created_by, revoked_at = excluded.revoked_at`,
-        [g.tenantId, g.id, g.mode, g.ticketRef, g.reason, g.createdAt, g.expiresAt, json(g.createdBy), g.revokedAt],
+           expires_at = excluded.expires_at, created_by = excluded.created_by, ended = excluded.ended`,
+        [g.tenantId, g.id, g.mode, g.ticketRef, g.reason, g.createdAt, g.expiresAt, json(g.createdBy), json(g.ended)],
       )
     },
   }
