@@ -34,7 +34,7 @@ test.describe('sign-in', () => {
   test('a support agent opens only a tenant that granted access, under a banner', async ({ page }) => {
     await page.goto('/sign-in')
     await new SignInPage(page).signInAs('李雷')
-    await expect(page.getByRole('heading', { level: 1, name: 'Tenants that granted you access' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'Tenants' })).toBeVisible()
     await page.getByRole('link', { name: `Open ${acme}` }).click()
     const shell = new Shell(page)
     await expect(shell.heading('Overview')).toBeVisible()

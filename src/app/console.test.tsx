@@ -116,13 +116,15 @@ describe('console shell', () => {
 })
 
 describe('tenant chooser', () => {
-  it('lists the tenants that granted a support agent access, with ticket, mode and end', async () => {
+  it('shows a support agent every tenant, saying which grant access now (ticket, mode, end) and which do not', async () => {
     await signInAs('support-agent')
     renderConsole('/')
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tenants that granted you access' })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Open 杭州示例贸易有限公司' })).toHaveAttribute('href', '/tenants/t-acme')
-    expect(screen.getByText(/SUP-20261120-0042/)).toBeInTheDocument()
-    expect(screen.queryByText('Northwind Logistics Ltd.')).not.toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tenants' })).toBeInTheDocument()
+    const list = await screen.findByRole('list', { name: 'Tenants' })
+    expect(within(list).getByRole('link', { name: 'Open 杭州示例贸易有限公司' })).toHaveAttribute('href', '/tenants/t-acme')
+    const [northwind, acme] = within(list).getAllByRole('listitem')
+    expect(acme).toHaveTextContent(/Read-only.*SUP-20261120-0042/)
+    expect(northwind).toHaveTextContent(/Northwind Logistics Ltd\..*No access/)
   })
 })
 

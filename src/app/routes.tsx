@@ -33,6 +33,7 @@ const tenantRoutes: RouteObject[] = [
   { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'audit', lazy: () => import('@/features/audit/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'support-access', lazy: () => import('@/features/support-access/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
 ]
 
 export const routes: RouteObject[] = [

@@ -59,6 +59,8 @@ export function Component() {
                   ) : (
                     t('overview.supportAccessNone')
                   )}
+                  {' · '}
+                  <Link to={`/tenants/${encodeURIComponent(tenantId)}/support-access`}>{t('overview.supportAccessManage')}</Link>
                 </Descriptions.Item>
               </Descriptions>
             </Card>

@@ -2,6 +2,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch'
 import type { paths } from '@contract/schema.gen'
 import { ApiError, problemError } from './problem'
+import { noteIfGrantRefused } from './grant-refusals'
 
 export type ApiClient = Client<paths>
 
@@ -16,6 +17,14 @@ const languageMiddleware: Middleware = {
   onRequest({ request }) {
     request.headers.set('Accept-Language', languageHeader)
     return request
+  },
+}
+
+/** A support agent refused because their grant ended: noted for the frame to say why (see grant-refusals.ts). */
+const grantMiddleware: Middleware = {
+  async onResponse({ request, response }) {
+    await noteIfGrantRefused(request.url, response)
+    return undefined
   },
 }
 
@@ -45,6 +54,7 @@ function makeClient(baseUrl: string): ApiClient {
   // fetch is looked up per call, so anything that wraps it later (MSW in tests, tracing) is honoured.
   const next = createClient<paths>({ baseUrl, credentials: 'include', fetch: (request) => globalThis.fetch(request) })
   next.use(languageMiddleware)
+  next.use(grantMiddleware)
   if (import.meta.env.DEV) next.use(contractMiddleware)
   return next
 }
