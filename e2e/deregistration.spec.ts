@@ -2,6 +2,7 @@
 // removal flow, decline another with a reason, a request injected through the control API, and axe in both languages.
 import { test, expect } from './fixtures'
 import { MemberDetailPage } from './pages/members'
+import { expectDialogTakesKeyboard } from './pages/keyboard'
 
 const QUEUE = '/tenants/t-acme/members/requests'
 
@@ -72,19 +73,7 @@ test('the decline and approve dialogs take the keyboard and give focus back to t
   await loginAs('admin-acme', QUEUE)
   const row = page.getByRole('table').getByRole('row').nth(1)
   for (const name of [/^Decline the request of /, /^Approve the request of /]) {
-    const button = row.getByRole('button', { name })
-    await button.focus()
-    await page.keyboard.press('Enter')
-    const dialog = page.getByRole('dialog')
-    await expect(dialog).toBeVisible()
-    await expect(dialog.locator(':focus')).toHaveCount(1)
-    for (let i = 0; i < 6; i++) {
-      await page.keyboard.press('Tab')
-      await expect(dialog.locator(':focus')).toHaveCount(1)
-    }
-    await page.keyboard.press('Escape')
-    await expect(dialog).toBeHidden()
-    await expect(button).toBeFocused()
+    await expectDialogTakesKeyboard(page, row.getByRole('button', { name }), page.getByRole('dialog'))
   }
 })
 

@@ -7,6 +7,7 @@ import { test, expect, useTestConfig } from './fixtures'
 import { MockControl } from './mock-control'
 import { postFromPage } from './pages/api'
 import { AppsPage } from './pages/apps'
+import { expectDialogTakesKeyboard } from './pages/keyboard'
 import { selectOption } from './pages/select-option'
 import { Shell } from './pages/shell'
 
@@ -151,6 +152,14 @@ test('a tenant without a grant opens on the no-access page and its API answers 4
     status: 403,
     type: 'urn:problem:admins-only',
   })
+})
+
+test('the end-access dialog takes the keyboard: focus inside, Tab stays there, Escape closes it and focus returns', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', ACCESS)
+  const dialog = page.getByRole('dialog', { name: 'End support access on ticket SUP-20261120-0042?' })
+  await expectDialogTakesKeyboard(page, page.getByRole('button', { name: 'End access now' }), dialog)
+  // Nothing ended.
+  await expect(page.getByRole('region', { name: 'Current access' })).toContainText('SUP-20261120-0042')
 })
 
 for (const language of ['en-US', 'zh-CN'] as const) {

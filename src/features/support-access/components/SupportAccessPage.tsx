@@ -91,7 +91,9 @@ function CurrentGrant({ tenantId, grant, write }: { tenantId: string; grant: Sup
           </Descriptions.Item>
           <Descriptions.Item label={t('current.ticket')}>{grant.ticketRef}</Descriptions.Item>
           <Descriptions.Item label={t('current.ends')}>
-            <RelativeTime iso={grant.expiresAt} /> · {formatDateTime(grant.expiresAt, i18n.language)}
+            <RelativeTime iso={grant.expiresAt} />
+            {' · '}
+            {formatDateTime(grant.expiresAt, i18n.language)}
           </Descriptions.Item>
           <Descriptions.Item label={t('current.grantedBy')}>
             {grant.createdBy.name} · {formatDateTime(grant.createdAt, i18n.language)}

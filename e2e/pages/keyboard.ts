@@ -1,0 +1,17 @@
+// A dialog that takes the keyboard: opened with Enter on its button, focus inside and kept there through Tab,
+// Escape closes it and focus returns to the button that opened it.
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export async function expectDialogTakesKeyboard(page: Page, opener: Locator, dialog: Locator, tabs = 6): Promise<void> {
+  await opener.focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.locator(':focus')).toHaveCount(1)
+  for (let i = 0; i < tabs; i++) {
+    await page.keyboard.press('Tab')
+    await expect(dialog.locator(':focus')).toHaveCount(1)
+  }
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
+}
