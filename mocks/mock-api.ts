@@ -6,6 +6,7 @@ import { faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse } from '@
 import { problemResponse } from '@governance/http/problem'
 import { advanceAuditExports } from '@governance/http/audit-exports'
 import { settleGrantExpiries } from '@governance/http/routes/support'
+import { catchUpRetention } from '@governance/http/routes/retention'
 import { advanceRemovalJobs } from '@governance/http/removal-jobs'
 import { createMemoryStore, type MemoryStore } from '@governance/store/memory/memory-store'
 import type { MemoryPersistence } from '@governance/store/memory/tables'
@@ -56,6 +57,7 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
       const scenario = (body as { scenario?: ScenarioName } | undefined)?.scenario ?? 'default'
       await store.reset(scenario)
       controls.reset()
+      await catchUpRetention(store, controls.now())
       // Everybody is signed out: the sessions went with the old state.
       options.tabSession.set(null)
       return Response.json(mockState(store, controls, null))

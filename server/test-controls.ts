@@ -10,6 +10,7 @@ import type { RetentionJobHooks } from '@governance/rules/retention/runs'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
 import { auditTamperRoute, injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
 import { sessionView } from '@governance/http/routes/session'
+import { catchUpRetention } from '@governance/http/routes/retention'
 import { endSessionCookie, startSession } from '@governance/http/session-cookie'
 import { checkBody } from '@governance/http/contract-input'
 import { problemResponse } from '@governance/http/problem'
@@ -104,6 +105,7 @@ export function testControls(opened: OpenedSqlStore, clock: TestClock, afterRese
           await opened.reset(scenario)
           await afterReset()
           clock.reset()
+          await catchUpRetention(opened.store, clock.now())
           faults = { nextSeq: 1, items: [] }
           return new Response(JSON.stringify(state(null)), {
             headers: { 'Content-Type': 'application/json', 'Set-Cookie': endSessionCookie(deps.secureCookies) },

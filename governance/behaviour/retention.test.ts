@@ -139,6 +139,12 @@ forEachStore((setup, store) => {
       // What the run deleted is gone: a second look finds nothing more past the cut-off.
       expect((await preview(api, { chat: ninetyDays, files: fiveYears })).chat.toDelete).toBe(0)
       expect((await json<History>(await api.get(`${R}/history?limit=1`))).items[0]?.event).toBe('took_effect')
+      // The audit log has both as the platform's own doing: the change taking effect and the run that deleted.
+      const system = (await json<{ items: Schemas['AuditEvent'][] }>(await api.get('/api/v1/tenants/t-acme/audit-events?actorId=system&limit=100'))).items
+      const tookEffect = system.find((event) => event.action === 'retention.change_took_effect')
+      expect(tookEffect).toMatchObject({ actor: { role: 'system' }, targetType: 'retention_policy', after: { chat: { mode: 'period' } } })
+      const run = system.find((event) => event.action === 'retention.run_completed' && event.targetId === new Date(graceEnd).toISOString())
+      expect((run?.after as { deletedMessages: number }).deletedMessages).toBe(after.lastRun?.deletedMessages)
     })
 
     it('records a run that fails as failed, deletes nothing, waits longer after each failure, and completes on a retry', async () => {
@@ -170,6 +176,11 @@ forEachStore((setup, store) => {
       const outcomes = done.recentRuns.map((run) => run.outcome)
       expect(outcomes.filter((outcome) => outcome === 'failed')).toHaveLength(2)
       expect(outcomes.indexOf('failed')).toBeGreaterThan(0)
+      const failures = await json<{ items: Schemas['AuditEvent'][] }>(await api.get('/api/v1/tenants/t-acme/audit-events?action=retention.run_failed'))
+      expect(failures.items.map((event) => [event.actor.id, (event.after as { retryAt: string }).retryAt])).toEqual([
+        ['system', at(graceEnd + 4 * 60_000)],
+        ['system', at(graceEnd + 2 * 60_000)],
+      ])
     })
 
     it('lets the scheduled change be cancelled until the grace period ends, once, replaying a retried cancel', async () => {

@@ -6,13 +6,13 @@ import { notFound, staleVersion } from '../../rules/errors'
 import { cancelPending, changePolicies, checkProposal, AUDIT_LOG_MINIMUM_DAYS, type ChangedBy } from '../../rules/retention/policy'
 import { impactOf } from '../../rules/retention/preview'
 import { placeHold, releaseHold, sortHolds } from '../../rules/retention/holds'
-import { executeRun, failedRun, retentionDue, RunFailure, settle, waitingToRetry, type HistoryInput, type RetentionJobHooks } from '../../rules/retention/runs'
+import { executeRun, failedRun, retentionDue, runAudit, RunFailure, settle, waitingToRetry, type HistoryInput, type RetentionJobHooks } from '../../rules/retention/runs'
 import { heldOwners, RECENT_RUNS } from '../../rules/retention/volume'
 import type { Actor } from '../../rules/access'
 import type { LegalHoldRecord, RetentionRecord, VolumeModel } from '../../rules/records'
 import { givenText } from '../../rules/text'
-import type { Transaction } from '../../store/port'
-import { recordAudit } from '../audit-trail'
+import type { GovernanceStore, Transaction } from '../../store/port'
+import { recordAudit, recordSystemAudit } from '../audit-trail'
 import { settleRemovals } from '../member-removals'
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, hashText } from '../paging'
 import { created, etagOf, ok, tenantRoute } from '../route'
@@ -65,12 +65,24 @@ export async function settled(tx: Transaction, tenantId: string, now: number, jo
   await tx.retention.save(result.record)
   for (const run of result.runs) await tx.retention.addRun({ ...run, tenantId })
   await saveHistory(tx, tenantId, result.history)
+  await recordSystemAudit(tx, tenantId, now, runAudit(result.runs, result.history, tenantId))
   return { ...loaded, record: result.record, run: 'completed' }
+}
+
+/**
+ * Every tenant caught up with the clock, one transaction each: the test controls' reset does this at once, so the
+ * runs the clock has already passed (and their audit entries) are done before anyone acts, not at some later tick.
+ */
+export async function catchUpRetention(store: GovernanceStore, now: number): Promise<void> {
+  const tenants = await store.transaction((tx) => tx.tenants.list())
+  for (const tenant of tenants) await store.transaction((tx) => settled(tx, tenant.id, now))
 }
 
 /** A failed attempt, in the tenant's run history with the time of the next try. */
 export async function recordFailedRun(tx: Transaction, tenantId: string, now: number): Promise<void> {
-  await tx.retention.addRun({ ...failedRun(await tx.retention.runs(tenantId, RUNS_FOR_BACKOFF), now), tenantId })
+  const run = failedRun(await tx.retention.runs(tenantId, RUNS_FOR_BACKOFF), now)
+  await tx.retention.addRun({ ...run, tenantId })
+  await recordSystemAudit(tx, tenantId, now, runAudit([run], [], tenantId))
 }
 
 async function settingsView(tx: Transaction, record: RetentionRecord, now: number): Promise<Schemas['RetentionSettings']> {
@@ -101,6 +113,7 @@ export async function runRetentionNow(tx: Transaction, tenantId: string, now: nu
   const { record, run } = executeRun(loaded.record, loaded.volume, heldOwners(loaded.holds), now)
   await tx.retention.save(record)
   await tx.retention.addRun({ ...run, tenantId })
+  await recordSystemAudit(tx, tenantId, now, runAudit([run], [], tenantId))
   return run
 }
 

@@ -1,7 +1,7 @@
 // Deletion runs: every day at RUN_HOUR_UTC, and at the end of a grace period (after its policies take effect),
 // each kind's items older than the policy's cut-off are deleted for every owner not under a legal hold.
 import { retentionPolicyKindValues, type components } from '@contract/schema.gen'
-import type { RetentionHistoryRecord, RetentionKind, RetentionRecord, VolumeModel } from '../records'
+import type { AuditInput, RetentionHistoryRecord, RetentionKind, RetentionRecord, VolumeModel } from '../records'
 import { DAY_MS, periodCutoff } from './period'
 import { dayIndex, purgedFor, unitsBetween } from './volume'
 
@@ -162,4 +162,35 @@ export function settle(
     runAt += DAY_MS
   }
   return { record: { ...record, nextRunAt: iso(runAt) }, runs, history }
+}
+
+/**
+ * What the platform did on its own, for the audit log: a scheduled change taking effect, each run that deleted or
+ * held something (a run that found nothing to do stays in the run history only), and each failed run.
+ */
+export function runAudit(runs: readonly Schemas['RetentionRun'][], history: readonly HistoryInput[], tenantId: string): AuditInput[] {
+  const changes: AuditInput[] = history
+    .filter((entry) => entry.event === 'took_effect')
+    .map((entry) => ({
+      action: 'retention.change_took_effect',
+      targetType: 'retention_policy',
+      targetId: tenantId,
+      targetName: 'Retention policies',
+      before: { [entry.kind]: entry.before },
+      after: { [entry.kind]: entry.after },
+    }))
+  const done: AuditInput[] = runs
+    .filter((run) => run.outcome === 'failed' || run.deletedMessages + run.deletedFiles + run.heldMessages + run.heldFiles > 0)
+    .map((run) => ({
+      action: run.outcome === 'failed' ? 'retention.run_failed' : 'retention.run_completed',
+      targetType: 'retention_run',
+      targetId: run.at,
+      targetName: run.at,
+      before: null,
+      after:
+        run.outcome === 'failed'
+          ? { retryAt: run.retryAt }
+          : { deletedMessages: run.deletedMessages, deletedFiles: run.deletedFiles, heldMessages: run.heldMessages, heldFiles: run.heldFiles },
+    }))
+  return [...changes, ...done]
 }
