@@ -1,11 +1,11 @@
 // One governance API, mock or server: an administrator and a support agent side by side, each in their own session
 // (the mock keeps one per tab, a server one per browser), and a retry after a lost answer that replays instead of
 // acting twice.
-import { apiMode } from './api-mode'
-import { test, expect, useTestConfig } from './fixtures'
+import { test, expect } from './fixtures'
 import { MockControl } from './mock-control'
 import { AppsPage } from './pages/apps'
 import { Shell } from './pages/shell'
+import { secondUser } from './pages/second-user'
 
 const acme = '杭州示例贸易有限公司'
 
@@ -15,13 +15,9 @@ test('an administrator and a support agent work side by side, each in their own 
   await expect(admin.heading('Overview')).toBeVisible()
 
   // Two tabs of one browser with the mock; with a server the session is a cookie, so the agent has a browser of their own.
-  const agentContext = apiMode() === 'mock' ? context : await browser.newContext()
-  const agentTab = await agentContext.newPage()
-  await useTestConfig(agentTab)
-  await agentTab.goto('/sign-in')
-  const agentMock = new MockControl(agentTab)
-  await agentMock.ready()
-  await agentMock.signIn('support-agent')
+  const agent2 = await secondUser(context, browser, 'support-agent')
+  const agentTab = agent2.tab
+  const agentMock = agent2.control
   await agentTab.goto('/tenants/t-acme')
   const agent = new Shell(agentTab)
   await expect(agent.heading('Overview')).toBeVisible()
@@ -34,8 +30,7 @@ test('an administrator and a support agent work side by side, each in their own 
   expect((await new MockControl(page).state()).signedInAs).toBe('admin-acme')
   expect((await agentMock.state()).signedInAs).toBe('support-agent')
   await expect(page.getByText(acme).first()).toBeVisible()
-  await agentTab.close()
-  if (agentContext !== context) await agentContext.close()
+  await agent2.close()
 })
 
 test('a disable whose answer is lost after it committed: the retry replays it and one audit event exists', async ({ page, loginAs, mock }) => {

@@ -1,37 +1,19 @@
 // Support access, the administrator and the support agent side by side: a grant on a ticket, the agent finding the
 // tenant and working under the banner, the admin seeing it in the audit log and ending it, the agent's next save
 // refused with the reason while what they typed stays; expiry by the mock clock; no grant, no access; axe.
-import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { apiMode } from './api-mode'
-import { test, expect, useTestConfig } from './fixtures'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
 import { MockControl } from './mock-control'
 import { postFromPage } from './pages/api'
 import { AppsPage } from './pages/apps'
 import { expectDialogTakesKeyboard } from './pages/keyboard'
+import { secondUser } from './pages/second-user'
 import { selectOption } from './pages/select-option'
 import { Shell } from './pages/shell'
 
 const acme = '杭州示例贸易有限公司'
 const ticket = 'SUP-20261203-0100'
 const ACCESS = '/tenants/t-acme/support-access'
-
-/** The agent in a tab of their own (with a server, a browser of their own: the session is a cookie). */
-async function agentTab(context: BrowserContext, browser: Browser): Promise<{ tab: Page; close: () => Promise<void> }> {
-  const agentContext = apiMode() === 'mock' ? context : await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' })
-  const tab = await agentContext.newPage()
-  await useTestConfig(tab)
-  await tab.goto('/sign-in')
-  const control = new MockControl(tab)
-  await control.ready()
-  await control.signIn('support-agent')
-  return {
-    tab,
-    close: async () => {
-      await tab.close()
-      if (agentContext !== context) await agentContext.close()
-    },
-  }
-}
 
 async function grant(page: Page, input: { mode: 'Read-only' | 'Read-write'; duration: string; ticket: string; reason: string }) {
   const form = page.getByRole('region', { name: 'Grant access' })
@@ -63,7 +45,7 @@ test('the admin grants read-write for 2 hours; the agent works under the banner;
   const all = page.getByRole('region', { name: 'All grants' })
   await expect(all.getByRole('row', { name: /SUP-20261120-0042/ })).toContainText('Replaced by a new grant')
 
-  const agent = await agentTab(context, browser)
+  const agent = await secondUser(context, browser, 'support-agent')
   const tab = agent.tab
   await tab.goto('/tenants')
   await tab.getByRole('searchbox', { name: 'Search tenants by name or id' }).fill('示例')
@@ -114,7 +96,7 @@ test('a grant that runs out by the clock refuses the next save, says so, and the
   await loginAs('admin-acme', ACCESS)
   await grant(page, { mode: 'Read-write', duration: '1 hour', ticket, reason: '短时协助' })
 
-  const agent = await agentTab(context, browser)
+  const agent = await secondUser(context, browser, 'support-agent')
   const tab = agent.tab
   await tab.goto('/tenants/t-acme/apps')
   const dialog = await startDisabling(tab, 'SalesLink CRM 同步', '到期前开始的更改')

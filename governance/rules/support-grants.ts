@@ -28,14 +28,18 @@ export function sortGrants(grants: readonly GrantRecord[], now: number): GrantRe
   return [...grants].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
 }
 
+/** How a grant ended (an expiry not yet recorded counts), or null while it lasts. */
+export function grantEnd(grant: GrantRecord, now: number): Schemas['GrantEnd'] | null {
+  if (grant.ended) return grant.ended
+  return grantStatus(grant, now) === 'expired' ? { reason: 'expired', at: grant.expiresAt, by: null } : null
+}
+
 /** How the caller's access in a tenant ended, for the refusal: the most recently ended grant, if any. */
 export function lastGrantEnd(grants: readonly GrantRecord[], now: number): Schemas['GrantEnd'] | null {
   let latest: Schemas['GrantEnd'] | null = null
   for (const grant of grants) {
-    const status = grantStatus(grant, now)
-    if (status === 'active') continue
-    const end: Schemas['GrantEnd'] = grant.ended ?? { reason: 'expired', at: grant.expiresAt, by: null }
-    if (!latest || end.at > latest.at) latest = end
+    const end = grantEnd(grant, now)
+    if (end && (!latest || end.at > latest.at)) latest = end
   }
   return latest
 }

@@ -4,7 +4,7 @@ import type { components } from '@contract/schema.gen'
 import { grantSummary, activeGrant } from '../../rules/access'
 import { notFound } from '../../rules/errors'
 import type { GrantRecord } from '../../rules/records'
-import { createGrant, expireGrants, GRANT_MAX_HOURS, GRANT_MIN_HOURS, grantEndsAt, grantStatus, revokeGrant, sortGrants } from '../../rules/support-grants'
+import { createGrant, expireGrants, GRANT_MAX_HOURS, GRANT_MIN_HOURS, grantEnd, grantEndsAt, grantStatus, revokeGrant, sortGrants } from '../../rules/support-grants'
 import type { AuditFilter, GovernanceStore, Transaction } from '../../store/port'
 import { recordAudit, recordSystemAudit } from '../audit-trail'
 import { created, ok, route, tenantRoute } from '../route'
@@ -28,13 +28,12 @@ async function grantView(tx: Transaction, grant: GrantRecord, now: number): Prom
   const entries = await tx.audit.list(grant.tenantId, { ...EVERYTHING, ...grantActivityFilter(grant), limit: USAGE_CAP })
   const agents = new Map<string, Schemas['RetentionPerson']>()
   for (const entry of entries) agents.set(entry.actor.id, { id: entry.actor.id, name: entry.actor.name })
-  const { tenantId: _tenantId, ended, ...rest } = grant
-  const status = grantStatus(grant, now)
+  const { tenantId: _tenantId, ...rest } = grant
   return {
     ...rest,
-    status,
+    status: grantStatus(grant, now),
     // An expiry the worker has not recorded yet is shown as what it is.
-    ended: ended ?? (status === 'expired' ? { reason: 'expired', at: grant.expiresAt, by: null } : null),
+    ended: grantEnd(grant, now),
     usage: { changes: entries.length, agents: [...agents.values()].sort((a, b) => a.name.localeCompare(b.name)) },
   }
 }
