@@ -890,6 +890,272 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/kin-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The tenant's reply deadline for next-of-kin requests (calendar or working days, 7–30, from receipt or verification). */
+        get: operations["getKinSettings"];
+        /** Changes the deadline rule; requests received from now on use it (an open request keeps the rule it was received under). */
+        put: operations["updateKinSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Next-of-kin requests (PIPL art. 49), soonest deadline first. A tenant administrator sees their tenants' requests (the enterprise track); a platform support agent sees every tenant's (the platform track), with no support grant needed: this is the platform's own privacy work, not access to a tenant's console. */
+        get: operations["listKinRequests"];
+        put?: never;
+        /** Logs a request received by mail, phone or the platform's form (intake): who asks, their relationship and language, the deceased member, the rights and data asked for, the stated interest. Evidence follows with addKinEvidence. A support agent who logs it is assigned to it. */
+        post: operations["createKinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of a tenant a request may be about (intake), by name or employee number: for administrators of the tenant and platform support agents (names only, no contact data). */
+        get: operations["searchKinCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        /** One request with its evidence, verification, both tracks' decisions and fulfilment, and its history. */
+        get: operations["getKinRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A support agent takes the request's platform track (only the assigned agent sees its evidence and unmasked data). */
+        post: operations["assignKinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds one evidence file (PDF, JPEG or PNG, at most 10 MB, not empty; the type is checked by the file's content, not its name). Stored with the case and served to nobody outside it. */
+        post: operations["addKinEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        /** One evidence file, as uploaded (administrators of the tenant and the assigned agent only). */
+        get: operations["getKinEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the evidence checklist; with `verified` the request is verified (every item checked) and the tracks can decide. A received request moves to verifying on the first checklist change. */
+        post: operations["verifyKinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/information-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the requester for more information (the note goes to them); the deadline clock pauses until it arrives. */
+        post: operations["requestKinInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/information-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester answered; verification resumes and the clock runs again (the pause stays in the history). */
+        post: operations["receiveKinInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's track decides every right and data category asked for on it: approve, or refuse on a ground from the fixed list. The other track's categories are refused with wrong-track; approval where the deceased's arrangement forbids it with deceased-arrangement; deleting data a legal hold keeps with legal-hold. */
+        post: operations["decideKinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Carries out the caller's track's approvals in one change: the archive of the categories approved for view or copy (zip: JSON and CSV, other people's data redacted), the approved corrections applied to the member (before → after), the approved categories deleted from the store. */
+        post: operations["fulfilKinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/archives/{track}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+                track: components["schemas"]["KinTrack"];
+            };
+            cookie?: never;
+        };
+        /** A fulfilled track's archive for the requester (zip of data.json and one CSV per category). */
+        get: operations["getKinArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kin-requests/{requestId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records that the reply letter was sent (in the requester's language) and closes the request; both tracks must be done. */
+        post: operations["closeKinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mock/retention-run": {
         parameters: {
             query?: never;
@@ -1884,6 +2150,213 @@ export interface components {
             /** @description Who is signed in in the calling tab (sessions are per tab in the browser mock). */
             signedInAs: string | null;
         };
+        /**
+         * @description Who decides: the platform (account data it holds — a support agent in the platform's privacy capacity) or the enterprise (data the tenant holds — its administrator).
+         * @enum {string}
+         */
+        KinTrack: "platform" | "enterprise";
+        /** @enum {string} */
+        KinRight: "view" | "copy" | "correct" | "delete";
+        /**
+         * @description A data category of the deceased. Platform-held: avatar, name, real_name, gender, company, wechat, phone, login_records. Enterprise-held: the rest.
+         * @enum {string}
+         */
+        KinCategory: "avatar" | "name" | "real_name" | "gender" | "company" | "wechat" | "phone" | "login_records" | "position" | "department" | "work_email" | "landline" | "fax" | "office_seat" | "invoice_title" | "work_signature" | "org_chart" | "approvals" | "files" | "documents" | "paid_calls" | "clock_in" | "chat_messages";
+        /** @enum {string} */
+        KinCorrectableField: "name" | "realName" | "company" | "wechat" | "position" | "rank" | "title" | "landline" | "fax" | "officeSeat" | "invoiceTitle" | "workSignature";
+        /** @enum {string} */
+        KinRelationship: "spouse" | "parent" | "child" | "sibling" | "grandparent" | "grandchild";
+        /**
+         * @description received → verifying ⇄ awaiting_requester (clock paused) → verified → decided (both tracks) → fulfilled (both tracks) → closed (reply sent).
+         * @enum {string}
+         */
+        KinStatus: "received" | "verifying" | "awaiting_requester" | "verified" | "decided" | "fulfilled" | "closed";
+        /** @enum {string} */
+        KinEvidenceKind: "death_certificate" | "relationship_proof" | "requester_id";
+        /** @enum {string} */
+        KinRefusalGround: "deceased_arrangement" | "not_near_relative" | "interest_not_legitimate" | "insufficient_evidence" | "data_not_held" | "retention_or_hold" | "national_security" | "criminal_investigation" | "harm_to_others" | "trade_secret" | "excessive_request";
+        KinSettings: {
+            deadlineDays: number;
+            /**
+             * @description Working days skip Saturdays and Sundays (UTC).
+             * @enum {string}
+             */
+            deadlineUnit: "calendar" | "working";
+            /** @enum {string} */
+            deadlineFrom: "receipt" | "verification";
+        };
+        KinMember: {
+            id: string;
+            name: string;
+            employeeNo: string;
+            departmentName: string;
+            status: components["schemas"]["MemberStatus"];
+        };
+        KinRequester: {
+            name: string;
+            relationship: components["schemas"]["KinRelationship"];
+            /** @description Postal address */
+            contact: string;
+            /**
+             * @description The language of the reply letter.
+             * @enum {string}
+             */
+            language: "zh" | "en";
+        };
+        KinCorrectionAsked: {
+            field: components["schemas"]["KinCorrectableField"];
+            after: string;
+        };
+        KinRequestInput: {
+            tenantId: string;
+            memberId: string;
+            requester: components["schemas"]["KinRequester"];
+            rights: components["schemas"]["KinRight"][];
+            categories: components["schemas"]["KinCategory"][];
+            /** @description What to correct (required with the correct right). */
+            corrections?: components["schemas"]["KinCorrectionAsked"][];
+            /** @description The requester's stated lawful and legitimate interest. */
+            interest: string;
+            /**
+             * Format: date-time
+             * @description When the request reached the platform or the enterprise (default now; never in the future).
+             */
+            receivedAt?: string;
+        };
+        KinVerificationInput: {
+            checklist: {
+                death_certificate: boolean;
+                relationship_proof: boolean;
+                requester_id: boolean;
+            };
+            verified: boolean;
+        };
+        KinNoteInput: {
+            note: string;
+        };
+        KinDecisionItem: {
+            right: components["schemas"]["KinRight"];
+            category: components["schemas"]["KinCategory"];
+            /** @enum {string} */
+            outcome: "approved" | "refused";
+            /** @description Required when refused. */
+            ground?: components["schemas"]["KinRefusalGround"];
+        };
+        KinDecisionInput: {
+            items: components["schemas"]["KinDecisionItem"][];
+            note?: string;
+        };
+        /** @description What the deceased arranged while alive about disclosure after death (recorded by the platform). */
+        KinArrangement: {
+            /** @enum {string} */
+            forbids: "all" | "some";
+            /** @description With `some`, the categories not to be disclosed. */
+            categories: components["schemas"]["KinCategory"][];
+            /** Format: date-time */
+            recordedAt: string;
+            statement: string;
+        };
+        KinEvidence: {
+            id: string;
+            kind: components["schemas"]["KinEvidenceKind"];
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: components["schemas"]["RetentionPerson"];
+        };
+        KinPause: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string | null;
+            note: string;
+        };
+        KinCorrectionDone: {
+            field: components["schemas"]["KinCorrectableField"];
+            before: string | null;
+            after: string;
+        };
+        KinTrackState: {
+            track: components["schemas"]["KinTrack"];
+            /**
+             * @description not_asked — the request asks for nothing this track holds.
+             * @enum {string}
+             */
+            status: "not_asked" | "pending" | "decided" | "fulfilled";
+            /** @description The categories asked for that this track decides. */
+            categories: components["schemas"]["KinCategory"][];
+            /**
+             * Format: date-time
+             * @description The reply deadline (null while it waits for verification to start counting, or once done).
+             */
+            dueAt: string | null;
+            /** @description Whole days until the deadline (negative when overdue; frozen while paused). */
+            daysLeft: number | null;
+            urgency: ("on_time" | "due_soon" | "overdue" | "paused") | null;
+            decisions: components["schemas"]["KinDecisionItem"][];
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["RetentionPerson"] | null;
+            /** Format: date-time */
+            fulfilledAt: string | null;
+            fulfilledBy: components["schemas"]["RetentionPerson"] | null;
+            archive: {
+                fileName: string;
+                size: number;
+                categories: components["schemas"]["KinCategory"][];
+            } | null;
+            corrected: components["schemas"]["KinCorrectionDone"][];
+            deleted: components["schemas"]["KinCategory"][];
+        };
+        KinHistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["RetentionPerson"];
+            /** @enum {string} */
+            event: "received" | "evidence_added" | "checklist_changed" | "verified" | "information_requested" | "information_received" | "assigned" | "decided" | "fulfilled" | "closed";
+            track?: components["schemas"]["KinTrack"];
+            note: string | null;
+        };
+        KinRequest: {
+            id: string;
+            tenantId: string;
+            tenantName: string;
+            member: components["schemas"]["KinMember"];
+            requester: components["schemas"]["KinRequester"];
+            rights: components["schemas"]["KinRight"][];
+            categories: components["schemas"]["KinCategory"][];
+            corrections: components["schemas"]["KinCorrectionAsked"][];
+            interest: string;
+            /** Format: date-time */
+            receivedAt: string;
+            receivedBy: components["schemas"]["RetentionPerson"];
+            status: components["schemas"]["KinStatus"];
+            settings: components["schemas"]["KinSettings"];
+            /** Format: date-time */
+            verifiedAt: string | null;
+            checklist: {
+                death_certificate: boolean;
+                relationship_proof: boolean;
+                requester_id: boolean;
+            };
+            evidence: components["schemas"]["KinEvidence"][];
+            arrangement: components["schemas"]["KinArrangement"] | null;
+            assignee: components["schemas"]["RetentionPerson"] | null;
+            pauses: components["schemas"]["KinPause"][];
+            platform: components["schemas"]["KinTrackState"];
+            enterprise: components["schemas"]["KinTrackState"];
+            history: components["schemas"]["KinHistoryEntry"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            yourTrack: components["schemas"]["KinTrack"];
+            /** @description With withData, the deceased's data on the caller's track, as stored now (null = deleted). */
+            data?: {
+                [key: string]: string | null | string[];
+            };
+        };
     };
     responses: {
         /** @description Any other failure (e.g. 5xx), as a problem. */
@@ -1979,6 +2452,7 @@ export interface components {
         /** @description Entries before this time. */
         AuditTo: string;
         ExportId: string;
+        KinRequestId: string;
         TenantId: string;
         AppId: string;
         MemberId: string;
@@ -3714,6 +4188,536 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getKinSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateKinSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listKinRequests: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+                status?: components["schemas"]["KinStatus"];
+                /** @description Only requests whose track (the caller's) is due soon, overdue or paused. */
+                urgency?: "due_soon" | "overdue" | "paused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["KinRequest"][];
+                        dueSoonDays: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createKinRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request, received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    searchKinCandidates: {
+        parameters: {
+            query: {
+                tenantId: string;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 20 members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["KinMember"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getKinRequest: {
+        parameters: {
+            query?: {
+                /** @description Include the deceased's data on the caller's track, unmasked (administrators of the tenant and the assigned agent only); every such view is recorded in the tenant's audit log. */
+                withData?: boolean;
+            };
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    assignKinRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, assigned to the caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    addKinEvidence: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["KinEvidenceKind"];
+                fileName: string;
+            };
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request with the file added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The file is larger than 10 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is not a PDF, JPEG or PNG (by its content). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getKinEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyKinRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinVerificationInput"];
+            };
+        };
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    requestKinInformation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinNoteInput"];
+            };
+        };
+        responses: {
+            /** @description The request, waiting for the requester. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    receiveKinInformation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinNoteInput"];
+            };
+        };
+        responses: {
+            /** @description The request, verifying again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decideKinRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KinDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The request with the track decided. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    fulfilKinRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request with the track fulfilled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getKinArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+                track: components["schemas"]["KinTrack"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    closeKinRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                requestId: components["parameters"]["KinRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KinRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Problem"];
+        };
+    };
     runMockRetention: {
         parameters: {
             query?: never;
@@ -4008,6 +5012,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1TenantsTenantIdAppEmergencyStopPostRequestBodyContentApplicationJsonTargetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{tenantId}/app-emergency-stop"]["post"]["requestBody"]["content"]["application/json"]["target"]> = ["third_party", "scope"];
+export const pathsApiV1KinRequestsGetParametersQueryUrgencyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/kin-requests"]["get"]["parameters"]["query"]["urgency"]> = ["due_soon", "overdue", "paused"];
 export const pathsApiV1MockAuditTamperPostRequestBodyContentApplicationJsonChangeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/mock/audit-tamper"]["post"]["requestBody"]["content"]["application/json"]["change"]> = ["edit_reason", "delete"];
 export const grantEndReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GrantEndReason"]> = ["revoked", "superseded", "expired"];
 export const supportGrantInputModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportGrantInput"]["mode"]> = ["read_only", "read_write"];
@@ -4046,3 +5051,20 @@ export const legalHoldInputTargetTypeValues: ReadonlyArray<FlattenedDeepRequired
 export const mockScenarioNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockScenarioName"]> = ["default", "large", "empty-grants"];
 export const mockFaultInputMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["method"]> = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 export const mockFaultInputPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["phase"]> = ["before", "after"];
+export const kinTrackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinTrack"]> = ["platform", "enterprise"];
+export const kinRightValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinRight"]> = ["view", "copy", "correct", "delete"];
+export const kinCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinCategory"]> = ["avatar", "name", "real_name", "gender", "company", "wechat", "phone", "login_records", "position", "department", "work_email", "landline", "fax", "office_seat", "invoice_title", "work_signature", "org_chart", "approvals", "files", "documents", "paid_calls", "clock_in", "chat_messages"];
+export const kinCorrectableFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinCorrectableField"]> = ["name", "realName", "company", "wechat", "position", "rank", "title", "landline", "fax", "officeSeat", "invoiceTitle", "workSignature"];
+export const kinRelationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinRelationship"]> = ["spouse", "parent", "child", "sibling", "grandparent", "grandchild"];
+export const kinStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinStatus"]> = ["received", "verifying", "awaiting_requester", "verified", "decided", "fulfilled", "closed"];
+export const kinEvidenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinEvidenceKind"]> = ["death_certificate", "relationship_proof", "requester_id"];
+export const kinRefusalGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinRefusalGround"]> = ["deceased_arrangement", "not_near_relative", "interest_not_legitimate", "insufficient_evidence", "data_not_held", "retention_or_hold", "national_security", "criminal_investigation", "harm_to_others", "trade_secret", "excessive_request"];
+export const kinSettingsDeadlineUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinSettings"]["deadlineUnit"]> = ["calendar", "working"];
+export const kinSettingsDeadlineFromValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinSettings"]["deadlineFrom"]> = ["receipt", "verification"];
+export const kinRequesterLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinRequester"]["language"]> = ["zh", "en"];
+export const kinDecisionItemOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinDecisionItem"]["outcome"]> = ["approved", "refused"];
+export const kinArrangementForbidsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinArrangement"]["forbids"]> = ["all", "some"];
+export const kinEvidenceContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinEvidence"]["contentType"]> = ["application/pdf", "image/jpeg", "image/png"];
+export const kinTrackStateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinTrackState"]["status"]> = ["not_asked", "pending", "decided", "fulfilled"];
+export const kinTrackStateUrgencyOneOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinTrackState"]["urgency"]> = ["on_time", "due_soon", "overdue", "paused"];
+export const kinHistoryEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinHistoryEntry"]["event"]> = ["received", "evidence_added", "checklist_changed", "verified", "information_requested", "information_received", "assigned", "decided", "fulfilled", "closed"];

@@ -162,13 +162,13 @@ export class Api {
 
   async call(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers }
-    if (body !== undefined) headers['Content-Type'] ??= 'application/json'
+    if (body !== undefined) headers['Content-Type'] ??= body instanceof Uint8Array ? 'application/octet-stream' : 'application/json'
     if (this.cookie) headers.Cookie = this.cookie
     const response = await this.app.fetch(
       new Request(`http://governance.test${path}`, {
         method,
         headers,
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: body instanceof Uint8Array || typeof body === 'string' ? (body as BodyInit) : JSON.stringify(body) } : {}),
       }),
     )
     const setCookie = response.headers.get('Set-Cookie')

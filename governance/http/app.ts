@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { auditRoutes } from './routes/audit'
 import { deregistrationRoutes } from './routes/deregistrations'
+import { kinRoutes } from './routes/kin'
 import { memberJobRoutes } from './routes/member-jobs'
 import { memberLifecycleRoutes } from './routes/member-lifecycle'
 import { memberRoutes } from './routes/members'
@@ -22,6 +23,7 @@ export const governanceRoutes: readonly RouteDefinition[] = [
   ...memberRoutes,
   ...memberLifecycleRoutes,
   ...deregistrationRoutes,
+  ...kinRoutes,
   ...memberJobRoutes,
   ...auditRoutes,
   ...appRoutes,

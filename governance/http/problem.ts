@@ -15,6 +15,12 @@ const STATUS: Record<ProblemKind, number> = {
   'member-is-you': 409,
   'last-admin': 409,
   'member-state': 409,
+  'wrong-track': 403,
+  'not-assigned': 403,
+  'deceased-arrangement': 409,
+  'legal-hold': 409,
+  'evidence-type': 415,
+  'evidence-too-large': 413,
 }
 
 export const problemType = (kind: string): string => `urn:problem:${kind}`

@@ -9,6 +9,8 @@ import type { SessionRecord, StoredReply, UserRecord } from '../rules/records'
 import type { GovernanceStore, Transaction } from '../store/port'
 import { checkBody, checkQuery } from './contract-input'
 import type { RetentionJobHooks } from '../rules/retention/runs'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 import { hashText } from './paging'
 import { ProtocolProblem, type ProblemOptions } from './problem'
 import { endSessionCookie, readSessionCookie, sessionCookie } from './session-cookie'
@@ -32,7 +34,7 @@ export interface Reply {
   headers?: Record<string, string>
   /** A session this answer starts (its id) or ends (null): sent as the session cookie, or to the transport. */
   session?: string | null
-  /** The body is text to send as it is (with its own Content-Type), not a value to send as JSON. */
+  /** The body is text or bytes to send as they are (with their own Content-Type), not a value to send as JSON. */
   raw?: true
 }
 
@@ -49,7 +51,7 @@ export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
 export const created = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 201, body, ...(headers ? { headers } : {}) })
 export const noContent = (): Reply => ({ status: 204 })
 /** A body sent as it is (a file), not as JSON. */
-export const raw = (body: string, contentType: string, headers?: Record<string, string>): Reply => ({ status: 200, body, raw: true, headers: { ...headers, 'Content-Type': contentType } })
+export const raw = (body: string | Uint8Array, contentType: string, headers?: Record<string, string>): Reply => ({ status: 200, body, raw: true, headers: { ...headers, 'Content-Type': contentType } })
 
 export type OperationId = keyof operations
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
@@ -68,6 +70,8 @@ export interface RequestContext<Op extends OperationId> {
   params: Record<string, string>
   query: QueryOf<Op>
   body: BodyOf<Op>
+  /** The request body as bytes, for routes declared `binaryBody` (an upload); null otherwise. */
+  bytes: Uint8Array | null
   session: SessionRecord | null
   user: UserRecord | null
   deps: GovernanceDeps
@@ -96,6 +100,8 @@ interface RouteSpec<Op extends OperationId> {
   idempotent?: boolean
   /** Versioned writes: require If-Match with the ETag the caller read. */
   ifMatch?: boolean
+  /** The body is a file (application/octet-stream) of at most this many bytes, handed over as `bytes`. */
+  binaryBody?: { maxBytes: number }
 }
 
 export interface RouteDefinition {
@@ -198,6 +204,22 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * An uploaded file: up to `maxBytes` are read (one more tells the handler it is too large, without reading a huge
+ * body whole); an empty body is a validation failure.
+ */
+async function readBinaryBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+  if (type !== 'application/octet-stream') {
+    throw new ProtocolProblem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the file as application/octet-stream.')
+  }
+  const declared = Number(request.headers.get('Content-Length') ?? '0')
+  if (declared > maxBytes + 1) return new Uint8Array(maxBytes + 1)
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  if (bytes.length === 0) throw validation([fieldError('file', 'required', 'The file is empty.')])
+  return bytes.length > maxBytes ? bytes.subarray(0, maxBytes + 1) : bytes
+}
+
 const tooLarge = () => new ProtocolProblem(413, 'payload-too-large', 'Request too large', `Request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`)
 
 function toResponse(reply: Reply, deps: GovernanceDeps, transport: SessionTransport | null, extra: Record<string, string>): Response {
@@ -207,7 +229,7 @@ function toResponse(reply: Reply, deps: GovernanceDeps, transport: SessionTransp
     else headers.append('Set-Cookie', reply.session === null ? endSessionCookie(deps.secureCookies) : sessionCookie(reply.session, deps.secureCookies))
   }
   if (reply.status === 204 || reply.body === undefined) return new Response(null, { status: reply.status, headers })
-  if (reply.raw && typeof reply.body === 'string') return new Response(reply.body, { status: reply.status, headers })
+  if (reply.raw && (typeof reply.body === 'string' || reply.body instanceof Uint8Array)) return new Response(reply.body as BodyInit, { status: reply.status, headers })
   if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
   return new Response(JSON.stringify(reply.body), { status: reply.status, headers })
 }
@@ -227,8 +249,9 @@ function define<Op extends OperationId>(spec: RouteSpec<Op>, handle: (ctx: Reque
       const request = c.req.raw
       const url = new URL(request.url)
       const query = checkQuery(spec.operationId, url.searchParams) as QueryOf<Op>
-      const body = await readJsonBody(request)
-      checkBody(spec.operationId, body)
+      const bytes = spec.binaryBody ? await readBinaryBody(request, spec.binaryBody.maxBytes) : null
+      const body = bytes ? undefined : await readJsonBody(request)
+      if (!bytes) checkBody(spec.operationId, body)
       const idempotencyKey = spec.idempotent ? readIdempotencyKey(request) : null
       const transport = transportOf(c)
       const sessionId = transport ? transport.sessionId : readSessionCookie(request.headers.get('Cookie'))
@@ -238,10 +261,11 @@ function define<Op extends OperationId>(spec: RouteSpec<Op>, handle: (ctx: Reque
       const reply = await deps.store.transaction(async (tx) => {
         const session = sessionId ? await liveSession(tx, sessionId) : null
         const user = session ? await tx.access.user(session.userId) : null
-        const ctx: RequestContext<Op> = { tx, now, request, params, query, body: body as BodyOf<Op>, session, user, deps }
+        const ctx: RequestContext<Op> = { tx, now, request, params, query, body: body as BodyOf<Op>, bytes, session, user, deps }
         if (idempotencyKey === null) return handle(ctx)
         const scope = params.tenantId ?? 'platform'
-        const fingerprint = hashText(`${request.method} ${url.pathname}${url.search}\n${JSON.stringify(body) ?? ''}`)
+        const content = bytes ? `${bytes.length}:${bytesToHex(sha256(bytes))}` : (JSON.stringify(body) ?? '')
+        const fingerprint = hashText(`${request.method} ${url.pathname}${url.search}\n${content}`)
         const claim = await tx.idempotency.claim(scope, idempotencyKey, fingerprint, new Date(now).toISOString())
         if (claim.state === 'mismatch') {
           throw new RuleError({

@@ -17,6 +17,12 @@ export type ProblemKind =
   | 'member-is-you'
   | 'last-admin'
   | 'member-state'
+  | 'wrong-track'
+  | 'not-assigned'
+  | 'deceased-arrangement'
+  | 'legal-hold'
+  | 'evidence-type'
+  | 'evidence-too-large'
 
 export interface RuleErrorInit {
   kind: ProblemKind

@@ -238,6 +238,14 @@ export interface MemberLifecycleRecord {
   received: Schemas['MemberHandoverCounts']
   /** The profile was erased (the removal's data handling ran). */
   erased: Schemas['MemberDataHandling'] | null
+  /** What next-of-kin fulfilment corrected and deleted (absent = nothing). */
+  kin?: KinChanges
+}
+
+/** Next-of-kin corrections (field → value) and deleted data categories of a deceased member. */
+export interface KinChanges {
+  corrections: Partial<Record<Schemas['KinCorrectableField'], string>>
+  deleted: Schemas['KinCategory'][]
 }
 
 /** The rest of a member's profile and what they hold besides chat items, as the member's systems keep them. */
@@ -246,6 +254,8 @@ export interface MemberProfileRecord {
   enterprise: Omit<Schemas['MemberEnterpriseProfile'], 'departmentName' | 'workEmail' | 'reportsTo'>
   /** Chat messages and files come from the retention volume model instead. */
   holdings: Omit<Schemas['MemberHoldings'], 'messages' | 'files'>
+  /** What the member arranged while alive about disclosure after death (PIPL art. 49); null = nothing. */
+  arrangement: Schemas['KinArrangement'] | null
 }
 
 /** A member's request to leave, forwarded by the platform; names are joined in when it is shown. */

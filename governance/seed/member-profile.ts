@@ -120,4 +120,27 @@ export const seededProfile = (member: MemberRecord, nowMs: number): MemberProfil
   platform: seededPlatformProfile(member, nowMs),
   enterprise: seededEnterpriseProfile(member),
   holdings: seededHoldings(member),
+  arrangement: seededArrangement(member),
 })
+
+const ARRANGEMENT_STATEMENTS = {
+  all: 'I do not want my personal information disclosed to anyone after my death.',
+  some: 'After my death my chats, my WeChat id and my sign-in history are not to be disclosed.',
+} as const
+
+/**
+ * What the member arranged while alive about their data after death (PIPL art. 49), as the platform recorded it:
+ * about one member in twenty forbids every disclosure, one in twenty some categories; the rest arranged nothing.
+ */
+export function seededArrangement(member: MemberRecord): Schemas['KinArrangement'] | null {
+  const random = streamFor(member, 4)
+  const draw = random()
+  if (draw >= 0.1) return null
+  const forbids = draw < 0.05 ? 'all' : 'some'
+  return {
+    forbids,
+    categories: forbids === 'all' ? [] : ['chat_messages', 'wechat', 'login_records'],
+    recordedAt: new Date(Date.parse(member.joinedAt) + int(random, 30, 300) * DAY_MS).toISOString(),
+    statement: ARRANGEMENT_STATEMENTS[forbids],
+  }
+}

@@ -29,6 +29,7 @@ import type {
   UserRecord,
   VolumeModel,
 } from '../rules/records'
+import type { KinRecord, KinSettings } from '../rules/kin-requests'
 import type { MemberOrder } from '../rules/members'
 
 type Schemas = components['schemas']
@@ -100,6 +101,26 @@ export interface DeregistrationRepository {
   list(tenantId: string): Promise<DeregistrationRecord[]>
   get(tenantId: string, requestId: string): Promise<DeregistrationRecord | null>
   save(request: DeregistrationRecord): Promise<void>
+}
+
+/** A stored file of a next-of-kin case: an evidence upload or an archive for the requester. */
+export interface KinFile {
+  id: string
+  requestId: string
+  contentType: string
+  bytes: Uint8Array
+}
+
+export interface KinRepository {
+  /** The requests of these tenants (null = of every tenant), oldest first. */
+  list(tenantIds: readonly string[] | null): Promise<KinRecord[]>
+  get(requestId: string): Promise<KinRecord | null>
+  save(request: KinRecord): Promise<void>
+  saveFile(file: KinFile): Promise<void>
+  file(requestId: string, fileId: string): Promise<KinFile | null>
+  /** The tenant's deadline rule (null = the default). */
+  settings(tenantId: string): Promise<KinSettings | null>
+  saveSettings(tenantId: string, settings: KinSettings): Promise<void>
 }
 
 export interface RemovalJobRepository {
@@ -237,6 +258,7 @@ export interface Transaction {
   readonly tenants: TenantRepository
   readonly members: MemberRepository
   readonly deregistrations: DeregistrationRepository
+  readonly kin: KinRepository
   readonly removalJobs: RemovalJobRepository
   readonly access: AccessRepository
   readonly audit: AuditRepository

@@ -16,6 +16,7 @@ import {
   removalBlock,
   scheduleRemoval,
 } from '../../rules/member-lifecycle'
+import { applyKinChanges } from '../../rules/kin-data'
 import { maskEmail, maskPhone } from '../../rules/members'
 import type { AppRecord, MemberLifecycleRecord, MemberRecord } from '../../rules/records'
 import { purgedFor, unitsBetween, dayIndex } from '../../rules/retention/volume'
@@ -67,14 +68,14 @@ export async function memberDetail(tx: Transaction, actor: Actor, callerMemberId
   const ancestry = departmentAncestry(departments, member.departmentId)
   const live = member.status === 'active' || member.status === 'deactivated'
   const erasedOr = <T,>(value: T): T | null => (erased === null ? value : null)
-  return {
-    member: memberView(member, departmentName, actor.masked),
+  const wechat = lifecycle?.kin?.corrections.wechat ?? platform.wechat
+  const shown = applyKinChanges({
     platformProfile: {
       name: erasedOr(platform.name),
       realName: erasedOr(platform.realName),
       gender: erasedOr(platform.gender),
       company: erasedOr(platform.company),
-      wechat: erasedOr(platform.wechat === null ? null : actor.masked ? maskWechat(platform.wechat) : platform.wechat),
+      wechat: erasedOr(wechat === null ? null : actor.masked ? maskWechat(wechat) : wechat),
       phoneMasked: erasedOr(maskPhone(member.phone)),
       avatarColor: erasedOr(platform.avatarColor),
       recentLogins: erased === null && member.status === 'active' ? platform.recentLogins : [],
@@ -94,6 +95,10 @@ export async function memberDetail(tx: Transaction, actor: Actor, callerMemberId
       clockInPlaces: erased === null ? enterprise.clockInPlaces : [],
     },
     holdings: { ...currentHoldings(profile.holdings, lifecycle), ...chat },
+  }, lifecycle?.kin)
+  return {
+    member: memberView(member, departmentName, actor.masked),
+    ...shown,
     // Sessions and app access end the moment a member is deactivated or removed.
     apps: member.status === 'active' ? apps.filter((app) => reachesMember(app, member.id, ancestry)).map(appRef) : [],
     legalHolds: holds.filter((hold) => hold.releasedAt === null && hold.targetType === 'member' && hold.targetId === member.id).map((hold) => ({ id: hold.id, reason: hold.reason })),

@@ -44,7 +44,8 @@ import {
 import { chainEntries, GENESIS_HASH } from '../../rules/audit-chain'
 import { demoDataset, type ScenarioName } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
-import type { AuditFacets, AuditFilter, GovernanceStore, IdempotencyClaim, Transaction } from '../port'
+import type { KinRecord, KinSettings } from '../../rules/kin-requests'
+import type { AuditFacets, AuditFilter, GovernanceStore, IdempotencyClaim, KinFile, Transaction } from '../port'
 import { baseMember, countMembers, membersByIdentifier, searchMembers, type MemberPatch } from './members-index'
 import { auditId, seqKey, Tables, type MemoryPersistence, type PersistedRow, type TableName } from './tables'
 
@@ -241,6 +242,17 @@ class MemoryTransaction implements Transaction {
         ? countMembers(tenantId, source, this.memberPatches(tenantId))
         : { members: 0, active: 0, admins: 0, byDepartment: new Map<string, number>() }
     },
+  }
+
+  readonly kin = {
+    list: async (tenantIds: readonly string[] | null) =>
+      this.scan<KinRecord>('kinRequests', () => true).filter((request) => tenantIds === null || tenantIds.includes(request.tenantId)),
+    get: async (requestId: string) => this.get<KinRecord>('kinRequests', requestId),
+    save: async (request: KinRecord) => this.put('kinRequests', request.id, request),
+    saveFile: async (file: KinFile) => this.put('kinFiles', `${file.requestId}/${file.id}`, file),
+    file: async (requestId: string, fileId: string) => this.get<KinFile>('kinFiles', `${requestId}/${fileId}`),
+    settings: async (tenantId: string) => this.get<KinSettings>('kinSettings', tenantId),
+    saveSettings: async (tenantId: string, settings: KinSettings) => this.put('kinSettings', tenantId, settings),
   }
 
   readonly deregistrations = {

@@ -32,7 +32,8 @@ import { chainEntries, GENESIS_HASH } from '../../rules/audit-chain'
 import { auditEntryId } from '../../seed/audit-history'
 import type { MemberSource } from '../../seed/dataset'
 import { tenantVolume } from '../../seed/retention'
-import type { AuditFacets, AuditFilter, GovernanceStore, IdempotencyClaim, MemberCounts, MemberSearch, Transaction, TransactionOptions } from '../port'
+import type { AuditFacets, AuditFilter, GovernanceStore, IdempotencyClaim, KinFile, MemberCounts, MemberSearch, Transaction, TransactionOptions } from '../port'
+import type { KinRecord, KinSettings } from '../../rules/kin-requests'
 import type { SqlClient, SqlQueryable } from './client'
 import { auditEntryFromRow, insertAudit, saveAppRow, saveRequestRow, saveRetentionRow } from './seed'
 
@@ -387,6 +388,42 @@ class SqlTransaction implements Transaction {
         counts.byDepartment.set(str(row.department_id), Number(row.members))
       }
       return counts
+    },
+  }
+
+  readonly kin = {
+    list: async (tenantIds: readonly string[] | null) =>
+      (tenantIds === null
+        ? await this.rows('SELECT record FROM kin_requests ORDER BY received_at, id COLLATE "C"')
+        : await this.rows('SELECT record FROM kin_requests WHERE tenant_id = ANY($1::text[]) ORDER BY received_at, id COLLATE "C"', [tenantIds])
+      ).map((row) => row.record as KinRecord),
+    get: async (requestId: string) => {
+      const row = await this.one('SELECT record FROM kin_requests WHERE id = $1', [requestId])
+      return row ? (row.record as KinRecord) : null
+    },
+    save: async (request: KinRecord) => {
+      await this.rows(
+        `INSERT INTO kin_requests (id, tenant_id, member_id, status, received_at, record) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, record = excluded.record`,
+        [request.id, request.tenantId, request.memberId, request.status, request.receivedAt, json(request)],
+      )
+    },
+    saveFile: async (file: KinFile) => {
+      await this.rows('INSERT INTO kin_files (request_id, id, content_type, content) VALUES ($1, $2, $3, $4)', [file.requestId, file.id, file.contentType, file.bytes])
+    },
+    file: async (requestId: string, fileId: string): Promise<KinFile | null> => {
+      const row = await this.one('SELECT content_type, content FROM kin_files WHERE request_id = $1 AND id = $2', [requestId, fileId])
+      return row ? { id: fileId, requestId, contentType: str(row.content_type), bytes: new Uint8Array(row.content as Uint8Array) } : null
+    },
+    settings: async (tenantId: string) => {
+      const row = await this.one('SELECT record FROM kin_settings WHERE tenant_id = $1', [tenantId])
+      return row ? (row.record as KinSettings) : null
+    },
+    saveSettings: async (tenantId: string, settings: KinSettings) => {
+      await this.rows(
+        'INSERT INTO kin_settings (tenant_id, record) VALUES ($1, $2::jsonb) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record',
+        [tenantId, json(settings)],
+      )
     },
   }
 
