@@ -1449,6 +1449,10 @@ export interface components {
             openDeregistrations: number;
             deregistrationsDueSoon: number;
             deregistrationsOverdue: number;
+            /** @description Next-of-kin requests whose enterprise part is due within 3 days. */
+            kinDueSoon: number;
+            /** @description Next-of-kin requests whose enterprise part is overdue. */
+            kinOverdue: number;
         };
         Department: {
             id: string;
@@ -2211,7 +2215,9 @@ export interface components {
             tenantId: string;
             memberId: string;
             requester: components["schemas"]["KinRequester"];
+            /** @description Each right once. */
             rights: components["schemas"]["KinRight"][];
+            /** @description Each category once. */
             categories: components["schemas"]["KinCategory"][];
             /** @description What to correct (required with the correct right). */
             corrections?: components["schemas"]["KinCorrectionAsked"][];

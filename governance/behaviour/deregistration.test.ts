@@ -29,6 +29,8 @@ forEachStore((setup, store) => {
         openDeregistrations: 2,
         deregistrationsDueSoon: 1,
         deregistrationsOverdue: 0,
+        kinDueSoon: 0,
+        kinOverdue: 0,
       })
       api.clock.set('2026-11-22T01:00:00.001Z')
       const later = await json<Queue>(await api.get(Q))

@@ -132,6 +132,9 @@ forEachStore((setup, store) => {
       api.clock.advance(3 * DAY)
       expect((await json<Request>(await api.get(`${K}/${request.id}`))).platform).toMatchObject({ urgency: 'overdue', daysLeft: -1 })
       expect((await json<{ items: Request[] }>(await api.get(`${K}?urgency=overdue`))).items.map((item) => item.id)).toEqual([request.id])
+      // The administrator's overview counts it (the enterprise part is overdue too).
+      await api.signInAs('admin-acme')
+      expect((await json<Schemas['Tenant']>(await api.get('/api/v1/tenants/t-acme'))).attention).toMatchObject({ kinDueSoon: 0, kinOverdue: 1 })
     })
 
     it('each side decides only its own track; the enterprise copy yields an archive of exactly the approved categories, with others redacted', async () => {

@@ -196,6 +196,8 @@ export function receiveKinRequest(intake: KinIntake, actor: KinActor): { request
       errors.push(fieldError(`corrections/${index}/field`, 'invalid', `Ask for the ${CORRECTION_CATEGORY[correction.field]} category to correct ${correction.field}.`))
     }
   })
+  if (new Set(input.rights).size !== input.rights.length) errors.push(fieldError('rights', 'duplicate', 'Name each right once.'))
+  if (new Set(input.categories).size !== input.categories.length) errors.push(fieldError('categories', 'duplicate', 'Name each category once.'))
   const receivedAt = input.receivedAt === undefined ? actor.now : Date.parse(input.receivedAt)
   if (receivedAt > actor.now) errors.push(fieldError('receivedAt', 'invalid', 'A request cannot be received in the future.'))
   if (input.interest.trim() === '') errors.push(fieldError('interest', 'required', 'State the requester\'s interest.'))
@@ -275,7 +277,7 @@ const withHistory = (request: KinRecord, actor: KinActor, event: Schemas['KinHis
 
 export function addEvidence(request: KinRecord, evidence: KinEvidenceRecord, actor: KinActor, memberName: string): { request: KinRecord; audit: AuditInput[] } {
   assertStep(request, 'addEvidence')
-  const next = withHistory({ ...request, evidence: [...request.evidence, evidence] }, actor, 'evidence_added', `${evidence.kind}: ${evidence.fileName}`)
+  const next = withHistory({ ...request, evidence: [...request.evidence, evidence] }, actor, 'evidence_added', evidence.fileName)
   return { request: next, audit: [audit(request, memberName, 'kin_request.evidence_added', { kind: evidence.kind, fileName: evidence.fileName, size: evidence.size })] }
 }
 
@@ -292,7 +294,7 @@ export function updateChecklist(
   }
   if (input.verified && request.evidence.length === 0) throw validation([fieldError('evidence', 'required', 'Add the evidence files before verifying.')])
   let next: KinRecord = { ...request, checklist: { ...input.checklist }, status: 'verifying' }
-  next = withHistory(next, actor, 'checklist_changed', (Object.keys(input.checklist) as (keyof Checklist)[]).filter((item) => input.checklist[item]).join(', ') || null)
+  next = withHistory(next, actor, 'checklist_changed')
   const inputs = [audit(request, memberName, 'kin_request.checklist_changed', { checklist: input.checklist })]
   if (input.verified) {
     next = withHistory({ ...next, status: 'verified', verifiedAt: iso(actor.now) }, actor, 'verified')

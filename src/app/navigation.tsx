@@ -1,6 +1,6 @@
 // The side navigation: one entry per capability that exists (entries appear as capabilities land).
 import type { ReactNode } from 'react'
-import { AppstoreOutlined, AuditOutlined, CustomerServiceOutlined, DashboardOutlined, FieldTimeOutlined, TeamOutlined } from '@ant-design/icons'
+import { AppstoreOutlined, AuditOutlined, CustomerServiceOutlined, DashboardOutlined, FieldTimeOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons'
 import type { TFunction } from 'i18next'
 
 export interface NavEntry {
@@ -15,6 +15,7 @@ export const navigation: NavEntry[] = [
   { path: 'members', label: (t) => t('nav.members'), icon: <TeamOutlined aria-hidden /> },
   { path: 'apps', label: (t) => t('nav.apps'), icon: <AppstoreOutlined aria-hidden /> },
   { path: 'retention', label: (t) => t('nav.retention'), icon: <FieldTimeOutlined aria-hidden /> },
+  { path: 'kin-requests', label: (t) => t('nav.kinRequests'), icon: <SolutionOutlined aria-hidden /> },
   { path: 'audit', label: (t) => t('nav.audit'), icon: <AuditOutlined aria-hidden /> },
   { path: 'support-access', label: (t) => t('nav.supportAccess'), icon: <CustomerServiceOutlined aria-hidden /> },
 ]

@@ -10,6 +10,7 @@ import { SignInPage } from './pages/SignInPage'
 import { HomeRedirect } from './pages/HomeRedirect'
 import { TenantChooserPage } from './pages/TenantChooserPage'
 import { RequireSession } from './shell/RequireSession'
+import { PlatformLayout } from './shell/PlatformLayout'
 import { TenantLayout } from './shell/TenantLayout'
 
 /** Capability pages, relative to /tenants/:tenantId. */
@@ -34,7 +35,17 @@ const tenantRoutes: RouteObject[] = [
   { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'audit', lazy: () => import('@/features/audit/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   { path: 'support-access', lazy: () => import('@/features/support-access/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  ...kinRoutes(),
 ]
+
+/** Next-of-kin requests: in a tenant's console (its administrators) and at /kin-requests (the platform, every tenant). */
+function kinRoutes(): RouteObject[] {
+  return [
+    { path: 'kin-requests', lazy: () => import('@/features/kin/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    { path: 'kin-requests/new', lazy: () => import('@/features/kin/intake-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    { path: 'kin-requests/:requestId', lazy: () => import('@/features/kin/case-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  ]
+}
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
@@ -51,6 +62,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'tenants', element: <TenantChooserPage />, errorElement: <RouteError /> },
+      { element: <PlatformLayout />, errorElement: <RouteError />, children: kinRoutes() },
       {
         path: 'tenants/:tenantId',
         element: <TenantLayout />,

@@ -2,6 +2,7 @@
 import { activeGrant, grantSummary, openableTenants } from '../../rules/access'
 import { notFound } from '../../rules/errors'
 import { urgencyOf } from '../../rules/deregistration'
+import { trackDeadline } from '../../rules/kin-requests'
 import { ok, route, tenantRoute } from '../route'
 
 export const tenantRoutes = [
@@ -21,6 +22,7 @@ export const tenantRoutes = [
       tx.retention.get(tenantId),
       tx.deregistrations.list(tenantId),
     ])
+    const kin = (await tx.kin.list([tenantId])).map((request) => trackDeadline(request, 'enterprise', now).urgency)
     const grant = activeGrant(grants, tenantId, now)
     const urgencies = deregistrations.map((request) => urgencyOf(request, now))
     return ok({
@@ -42,6 +44,8 @@ export const tenantRoutes = [
         openDeregistrations: urgencies.filter((urgency) => urgency !== null).length,
         deregistrationsDueSoon: urgencies.filter((urgency) => urgency === 'due_soon').length,
         deregistrationsOverdue: urgencies.filter((urgency) => urgency === 'overdue').length,
+        kinDueSoon: kin.filter((urgency) => urgency === 'due_soon').length,
+        kinOverdue: kin.filter((urgency) => urgency === 'overdue').length,
       },
     })
   }),

@@ -23,9 +23,12 @@ export function TenantChooserPage() {
       {/* antd's Content is the page's one <main>. */}
       <Layout.Content id="main">
         <div style={{ maxWidth: 880, margin: '24px auto', padding: '0 16px' }}>
-          <Typography.Title level={1} style={{ fontSize: 24 }}>
-            {title}
-          </Typography.Title>
+          <Flex justify="space-between" align="center" wrap gap="middle">
+            <Typography.Title level={1} style={{ fontSize: 24 }}>
+              {title}
+            </Typography.Title>
+            {isSupport ? <ButtonLink to="/kin-requests">{t('support.kinRequests')}</ButtonLink> : null}
+          </Flex>
           <Card>
             {isSupport ? (
               <Suspense fallback={<Skeleton active />}>

@@ -77,6 +77,8 @@ function Attention({ tenant }: { tenant: Tenant }) {
   const { t, i18n } = useTranslation()
   const a = tenant.attention
   const items: { key: string; urgent: boolean; to: string; text: React.ReactNode }[] = []
+  if (a.kinOverdue > 0) items.push({ key: 'kinOverdue', urgent: true, to: 'kin-requests?deadline=overdue', text: t('overview.kinOverdue', { count: a.kinOverdue }) })
+  if (a.kinDueSoon > 0) items.push({ key: 'kinDueSoon', urgent: true, to: 'kin-requests?deadline=due_soon', text: t('overview.kinDueSoon', { count: a.kinDueSoon }) })
   if (a.deregistrationsOverdue > 0) items.push({ key: 'overdue', urgent: true, to: 'members/requests', text: t('overview.deregistrationsOverdue', { count: a.deregistrationsOverdue }) })
   if (a.deregistrationsDueSoon > 0) items.push({ key: 'dueSoon', urgent: true, to: 'members/requests', text: t('overview.deregistrationsDueSoon', { count: a.deregistrationsDueSoon }) })
   const calm = a.openDeregistrations - a.deregistrationsOverdue - a.deregistrationsDueSoon

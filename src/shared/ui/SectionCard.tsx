@@ -1,6 +1,6 @@
 // A titled card that is also a landmark: a <section> named by its level-2 heading, so screen-reader users can
 // list and jump to each part of a page.
-import { useId, type ReactNode } from 'react'
+import { useId, type CSSProperties, type ReactNode } from 'react'
 import { Card, Typography } from 'antd'
 
 interface SectionCardProps {
@@ -9,14 +9,16 @@ interface SectionCardProps {
   extra?: ReactNode
   /** Stretch to the height of the row (cards side by side in a grid). */
   fill?: boolean
+  /** Placement of the section itself (margins, flex). */
+  style?: CSSProperties
   children: ReactNode
 }
 
-export function SectionCard({ title, extra, fill = false, children }: SectionCardProps) {
+export function SectionCard({ title, extra, fill = false, style, children }: SectionCardProps) {
   const headingId = useId()
   const height = fill ? { height: '100%' } : undefined
   return (
-    <section aria-labelledby={headingId} style={height}>
+    <section aria-labelledby={headingId} style={{ ...style, ...height }}>
       <Card
         style={height}
         title={
