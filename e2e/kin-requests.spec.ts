@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { test, expect } from './fixtures'
+import { expectDialogTakesKeyboard } from './pages/keyboard'
 import { secondUser } from './pages/second-user'
 import { selectOption } from './pages/select-option'
 
@@ -163,8 +164,10 @@ test('the deceased forbade disclosure: approval is not offered and the refusal o
   await expect(panel.getByRole('combobox', { name: 'Ground for refusing to View Position, rank and title' }).locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('The deceased arranged otherwise while alive')
   await expectAccessible('decision with arrangement')
   await panel.getByRole('button', { name: 'Save decision' }).click()
-  await page.getByRole('button', { name: 'Preview the reply letter' }).click()
+  const preview = page.getByRole('button', { name: 'Preview the reply letter' })
   const letter = page.getByRole('dialog', { name: 'Reply letter' })
+  await expectDialogTakesKeyboard(page, preview, letter, 3)
+  await preview.click()
   await expect(letter).toContainText('程明：')
   await expect(letter).toContainText('查阅——职务、职级、职称：死者生前另有安排')
   await expect(letter).toContainText('12377.cn')
@@ -183,8 +186,11 @@ test('asking the requester for more information pauses the clock, which shows in
     interest: 'Estate',
   })
   await page.goto(`/kin-requests/${String(request.id)}`)
-  await page.getByRole('button', { name: 'Ask for more information' }).click()
+  const ask = page.getByRole('button', { name: 'Ask for more information' })
   const dialog = page.getByRole('dialog', { name: 'Ask the requester for more information' })
+  // By keyboard: focus goes in, stays in, and Escape hands it back to the button.
+  await expectDialogTakesKeyboard(page, ask, dialog)
+  await ask.click()
   await dialog.getByRole('textbox', { name: 'Note' }).fill('Please send proof of marriage.')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByText(/Waiting for the requester since .*: the clock is paused\./)).toBeVisible()

@@ -3,7 +3,7 @@
 // deletions change the member as every screen shows it.
 import { strToU8, zipSync } from 'fflate'
 import type { components } from '@contract/schema.gen'
-import { CORRECTION_CATEGORY, trackOf, type KinCategory, type KinCorrectableField, type KinRecord, type KinTrack } from './kin-requests'
+import { trackOf, type KinCategory, type KinCorrectableField, type KinRecord, type KinTrack } from './kin-requests'
 import type { KinChanges, MemberProfileRecord, MemberRecord } from './records'
 
 type Schemas = components['schemas']
@@ -203,4 +203,3 @@ export function correctionBefore(field: KinCorrectableField, source: KinSource):
   }
 }
 
-export { CORRECTION_CATEGORY }

@@ -45,10 +45,8 @@ export const DEFAULT_KIN_SETTINGS: KinSettings = { deadlineDays: 15, deadlineUni
 export const KIN_DUE_SOON_DAYS = 3
 const DAY_MS = 86_400_000
 
-export interface KinEvidenceRecord extends Omit<Schemas['KinEvidence'], never> {
-  /** Where the bytes are kept (the store's file id). */
-  fileId: string
-}
+/** An evidence file as the case keeps it: what is shown, and where the bytes are kept (the store's file id). */
+export type KinEvidenceRecord = Schemas['KinEvidence'] & { fileId: string }
 
 export interface KinTrackRecord {
   status: Schemas['KinTrackState']['status']

@@ -21,6 +21,7 @@ import {
   receiveKinRequest,
   requestInformation,
   trackDeadline,
+  trackOf,
   updateChecklist,
   wrongTrack,
   type KinActor,
@@ -95,7 +96,7 @@ function trackView(request: KinRecord, track: KinTrack, now: number): Schemas['K
     track,
     ...state,
     archive: archive ? { fileName: archive.fileName, size: archive.size, categories: archive.categories } : null,
-    categories: request.categories.filter((category) => (track === 'platform') === ['avatar', 'name', 'real_name', 'gender', 'company', 'wechat', 'phone', 'login_records'].includes(category)),
+    categories: request.categories.filter((category) => trackOf(category) === track),
     ...deadline,
   }
 }

@@ -5,12 +5,12 @@ import { Button, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { MAX_EVIDENCE_BYTES, sniffEvidence, type KinEvidenceKind } from '../api'
 
-export function EvidenceField({ kind, file, onChange, serverError }: { kind: KinEvidenceKind; file: File | null; onChange: (file: File | null) => void; serverError?: string | null }) {
+export function EvidenceField({ kind, file, onChange }: { kind: KinEvidenceKind; file: File | null; onChange: (file: File | null) => void }) {
   const { t } = useTranslation('kin')
   const id = useId()
   const [error, setError] = useState<string | null>(null)
   const [inputKey, setInputKey] = useState(0)
-  const shown = error ?? serverError ?? null
+  const shown = error
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return
     const problem =

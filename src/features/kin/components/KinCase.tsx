@@ -16,9 +16,11 @@ import { useActionKey } from '@/shared/ui/use-action-key'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { newIdempotencyKey } from '@/shared/api/write-headers'
 import {
+  CORRECTABLE_FIELDS,
   downloadArchive,
   downloadEvidence,
   EVIDENCE_KINDS,
+  PLATFORM_CATEGORIES,
   REFUSAL_GROUNDS,
   useKinData,
   useKinRequest,
@@ -37,21 +39,14 @@ import { DeadlineText, useKinBase } from './bits'
 import { EvidenceField } from './EvidenceField'
 import { KinLetter } from './KinLetter'
 
-const PLATFORM: readonly KinCategory[] = ['avatar', 'name', 'real_name', 'gender', 'company', 'wechat', 'phone', 'login_records']
-const trackOf = (category: KinCategory): KinTrack => (PLATFORM.includes(category) ? 'platform' : 'enterprise')
+const trackOf = (category: KinCategory): KinTrack => (PLATFORM_CATEGORIES.includes(category) ? 'platform' : 'enterprise')
 
 /** The pairs a track decides (as the API counts them): every right on each of its categories; correct only where asked. */
 function pairsOf(request: KinRequest, track: KinTrack): { right: KinRight; category: KinCategory }[] {
   const categories = request.categories.filter((category) => trackOf(category) === track)
-  const corrected = new Set(request.corrections.map((correction) => correctionCategory(correction.field)))
+  const corrected = new Set(request.corrections.map((correction) => CORRECTABLE_FIELDS[correction.field]))
   return request.rights.flatMap((right) => categories.filter((category) => right !== 'correct' || corrected.has(category)).map((category) => ({ right, category })))
 }
-
-const CORRECTION_CATEGORY: Record<string, KinCategory> = {
-  name: 'name', realName: 'real_name', company: 'company', wechat: 'wechat', position: 'position', rank: 'position', title: 'position',
-  landline: 'landline', fax: 'fax', officeSeat: 'office_seat', invoiceTitle: 'invoice_title', workSignature: 'work_signature',
-}
-const correctionCategory = (field: string): KinCategory => CORRECTION_CATEGORY[field] ?? 'name'
 
 export function KinCase() {
   const { requestId = '' } = useParams()
