@@ -1584,6 +1584,8 @@ export interface components {
             completedAt: string | null;
             /** @description The date has passed but a legal hold keeps the data; it goes at the first run after the release. */
             keptByLegalHold: boolean;
+            /** @description The date has passed but this open next-of-kin request about the member keeps the data (its requester may yet be given a copy); it goes at the first run after the request is closed. Absent when none does. */
+            keptByKinRequest?: string;
             /**
              * Format: date-time
              * @description Backups that could not be cleared at once are isolated until this time, then purged.
@@ -2122,7 +2124,7 @@ export interface components {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            /** @description Path pattern; `*` matches one segment, a trailing `**` any rest (e.g. `/api/v1/tenants/*\/apps/**`). `/jobs/retention-run/{tenantId}` makes that tenant's next scheduled deletion run fail (a server's background job; the browser mock has none). */
+            /** @description Path pattern; `*` matches one segment, a trailing `**` any rest (e.g. `/api/v1/tenants/*\/apps/**`). `/jobs/retention-run/{tenantId}` makes that tenant's next scheduled deletion run fail (a server's background job; the browser mock has none). `/jobs/kin/{requestId}/decisions` and `/jobs/kin/{requestId}/fulfilment` make that step of a next-of-kin request fail midway, after it wrote and before it commits (nothing of it may remain). */
             path: string;
             /** @description Answer with this status and a problem body. */
             status?: number;

@@ -2,7 +2,7 @@
 // API, injected faults, latency and one session per browser tab. MSW hands it every /api/v1/* request.
 import { createGovernanceApp, type GovernanceApp } from '@governance/http/app'
 import { checkBody } from '@governance/http/contract-input'
-import { faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse } from '@governance/http/faults'
+import { faultyMidway, faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse } from '@governance/http/faults'
 import { problemResponse } from '@governance/http/problem'
 import { advanceAuditExports } from '@governance/http/audit-exports'
 import { settleGrantExpiries } from '@governance/http/routes/support'
@@ -44,7 +44,14 @@ export async function createMockApi(options: MockApiOptions): Promise<MockApi> {
   const store = await createMemoryStore(options.store)
   const controls = new MockControls(options.controls)
   const app: GovernanceApp = createGovernanceApp(
-    { store, clock: { now: () => controls.now() }, problems, secureCookies: false, retentionJobs: faultyRetentionJobs((method, path) => controls.take(method, path)) },
+    {
+      store,
+      clock: { now: () => controls.now() },
+      problems,
+      secureCookies: false,
+      retentionJobs: faultyRetentionJobs((method, path) => controls.take(method, path)),
+      midway: faultyMidway((method, path) => controls.take(method, path)),
+    },
     controlRoutes(store, controls),
   )
   const transport = () => ({ sessionId: options.tabSession.get(), onSessionChange: (id: string | null) => options.tabSession.set(id) })

@@ -59,6 +59,7 @@ const app = createServerApp({
   extraRoutes: controls?.routes ?? [],
   apiMiddleware: controls?.faults,
   retentionJobs: controls?.retentionJobs,
+  midway: controls?.midway,
 })
 
 const stopScheduler = startRetentionScheduler(opened.store, testControls ? clock : { now: () => Date.now() }, log, 60_000, controls?.retentionJobs)

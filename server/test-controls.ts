@@ -5,7 +5,7 @@ import { mockScenarioNameValues } from '@contract/schema.gen'
 import type { MiddlewareHandler } from 'hono'
 import { fieldError, validation } from '@governance/rules/errors'
 import type { RemovalJobHooks } from '@governance/http/removal-jobs'
-import { addFault, faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
+import { addFault, faultyMidway, faultyRemovalJobs, faultyRetentionJobs, injectedFaultResponse, takeFault, type FaultList } from '@governance/http/faults'
 import type { RetentionJobHooks } from '@governance/rules/retention/runs'
 import { created, noContent, ok, route, type RouteDefinition } from '@governance/http/route'
 import { auditTamperRoute, injectDeregistrationRoute, retentionRunRoute } from '@governance/http/control-routes'
@@ -47,6 +47,8 @@ export interface TestControls {
   retentionJobs: RetentionJobHooks
   /** Makes a bulk removal fail on a member while a fault for `/jobs/member-removal/{tenantId}/{memberId}` is injected. */
   removalJobs: RemovalJobHooks
+  /** Makes a next-of-kin step fail midway while a fault for `/jobs/kin/{requestId}/{step}` is injected. */
+  midway: (path: string) => void
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -139,5 +141,6 @@ export function testControls(opened: OpenedSqlStore, clock: TestClock, afterRese
     faults: faultMiddleware,
     retentionJobs: faultyRetentionJobs((method, path) => takeFault(faults, method, path)),
     removalJobs: faultyRemovalJobs((method, path) => takeFault(faults, method, path)),
+    midway: faultyMidway((method, path) => takeFault(faults, method, path)),
   }
 }

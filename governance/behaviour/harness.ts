@@ -120,8 +120,14 @@ export class Api {
     }
     // The control route through which the platform forwards a member's request: mounted by the mock and by a server
     // with test controls, so it runs on every store here too.
-    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs }, [injectDeregistrationRoute, auditTamperRoute])
+    const midway = (path: string) => {
+      if (this.failingMidway.delete(path)) throw new Error(`${path} failed midway (behaviour suite)`)
+    }
+    this.app = createGovernanceApp({ store, clock: this.clock, problems: { exposeServerErrors: false }, secureCookies: false, retentionJobs, midway }, [injectDeregistrationRoute, auditTamperRoute])
   }
+
+  /** Steps (by fault path, e.g. `/jobs/kin/{id}/fulfilment`) whose next run fails after it wrote and before it commits. */
+  readonly failingMidway = new Set<string>()
 
   /** Members whose removal in a bulk job fails (as when a system holding their data cannot be reached). */
   readonly failingRemovals = new Set<string>()

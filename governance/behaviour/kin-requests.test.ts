@@ -245,6 +245,90 @@ forEachStore((setup, store) => {
       expect(after.holdings.driveFiles).toBe(0)
     })
 
+    it('a fault midway through a decision or a fulfilment leaves nothing of it; the retry completes it once', async () => {
+      const api = await setup()
+      const memberId = await memberWithArrangement(api, null)
+      const request = await verified(api, await logged(api, memberId, { rights: ['copy', 'correct', 'delete'], categories: ['landline', 'chat_messages'], corrections: [{ field: 'landline', after: '021-60000000' }] }))
+      await api.signInAs('admin-acme')
+      const stored = async () => {
+        const preview = await json<Schemas['RetentionPreview']>(await api.post('/api/v1/tenants/t-acme/retention/preview', { chat: { mode: 'forever' }, files: { mode: 'forever' } }, { headers: key() }))
+        return preview.chat.total
+      }
+      const chatBefore = await stored()
+      const decision = {
+        items: [
+          { right: 'copy', category: 'landline', outcome: 'approved' },
+          { right: 'copy', category: 'chat_messages', outcome: 'refused', ground: 'harm_to_others' },
+          { right: 'correct', category: 'landline', outcome: 'approved' },
+          { right: 'delete', category: 'landline', outcome: 'refused', ground: 'retention_or_hold' },
+          { right: 'delete', category: 'chat_messages', outcome: 'approved' },
+        ],
+      }
+      const audited = async (action: string) => (await json<Page>(await api.get('/api/v1/tenants/t-acme/audit-events?limit=200'))).items.filter((event) => event.action === action && event.targetId === request.id).length
+
+      // The console retries with the key of the failed attempt, as a client should.
+      const decideKey = key('decide')
+      const fulfilKey = key('fulfil')
+      api.failingMidway.add(`/jobs/kin/${request.id}/decisions`)
+      await expectProblem(await api.post(`${K}/${request.id}/decisions`, decision, { headers: decideKey }), 500, 'urn:problem:server-error')
+      expect((await json<Request>(await api.get(`${K}/${request.id}`))).enterprise).toMatchObject({ status: 'pending', decisions: [] })
+      expect(await audited('kin_request.decided')).toBe(0)
+      const decided = await json<Request>(await api.post(`${K}/${request.id}/decisions`, decision, { headers: decideKey }))
+      expect(decided.enterprise.status).toBe('decided')
+
+      api.failingMidway.add(`/jobs/kin/${request.id}/fulfilment`)
+      await expectProblem(await api.post(`${K}/${request.id}/fulfilment`, undefined, { headers: fulfilKey }), 500, 'urn:problem:server-error')
+      // Nothing of it remains: no archive, the landline as it was, the chats still stored and counted.
+      expect((await json<Request>(await api.get(`${K}/${request.id}`))).enterprise).toMatchObject({ status: 'decided', archive: null, corrected: [], deleted: [] })
+      const untouched = await json<Schemas['MemberDetail']>(await api.get(`/api/v1/tenants/t-acme/members/${memberId}`))
+      expect(untouched.enterpriseProfile.landline).not.toBe('021-60000000')
+      expect(untouched.holdings.messages).toBeGreaterThan(0)
+      expect(await stored()).toBe(chatBefore)
+      expect(await api.get(`${K}/${request.id}/archives/enterprise`).then((response) => response.status)).toBe(404)
+
+      const done = await json<Request>(await api.post(`${K}/${request.id}/fulfilment`, undefined, { headers: fulfilKey }))
+      expect(done.enterprise).toMatchObject({ status: 'fulfilled', deleted: ['chat_messages'], archive: { categories: ['landline'] } })
+      // The same key again is the same answer, not a second fulfilment.
+      const replay = await api.post(`${K}/${request.id}/fulfilment`, undefined, { headers: fulfilKey })
+      expect(replay.status).toBe(200)
+      expect(await audited('kin_request.decided')).toBe(1)
+      expect(await audited('kin_request.fulfilled')).toBe(1)
+      const after = await json<Schemas['MemberDetail']>(await api.get(`/api/v1/tenants/t-acme/members/${memberId}`))
+      expect(after.enterpriseProfile.landline).toBe('021-60000000')
+      expect(after.holdings.messages).toBe(0)
+      // The deleted chats leave the retention figures too.
+      expect(await stored()).toBeLessThan(chatBefore)
+      // The member's own history says what the request changed, once.
+      const onMember = (await json<Page>(await api.get(`/api/v1/tenants/t-acme/audit-events?targetType=member&targetId=${memberId}&limit=50`))).items.filter((event) => event.action === 'member.kin_request_applied')
+      expect(onMember).toHaveLength(1)
+      expect(onMember[0]?.after).toEqual({ landline: '021-60000000', deleted: ['chat_messages'] })
+    })
+
+    it('an open request keeps a removed member’s data past the removal date; it goes at the first run after the request is closed', async () => {
+      const api = await setup()
+      const memberId = await memberWithArrangement(api, null)
+      const request = await verified(api, await logged(api, memberId, { rights: ['view'], categories: ['position'], corrections: [] }))
+      await api.signInAs('admin-acme')
+      const removal = { handoverToMemberId: null, dataHandling: 'delete', graceDays: 1, reason: '成员已故' }
+      expect((await api.post(`/api/v1/tenants/t-acme/members/${memberId}/removal`, removal, { headers: key() })).status).toBe(200)
+      api.clock.advance(2 * DAY)
+      const kept = await json<Schemas['MemberDetail']>(await api.get(`/api/v1/tenants/t-acme/members/${memberId}`))
+      expect(kept.member.status).toBe('pending_removal')
+      expect(kept.removal).toMatchObject({ keptByKinRequest: request.id, completedAt: null })
+      expect(kept.enterpriseProfile.position).not.toBeNull()
+      // Refused and closed: nothing keeps the data any more.
+      expect((await api.post(`${K}/${request.id}/decisions`, { items: [{ right: 'view', category: 'position', outcome: 'refused', ground: 'insufficient_evidence' }] }, { headers: key() })).status).toBe(200)
+      await api.signInAs('support-agent')
+      expect((await api.post(`${K}/${request.id}/close`, undefined, { headers: key() })).status).toBe(200)
+      await api.signInAs('admin-acme')
+      const gone = await json<Schemas['MemberDetail']>(await api.get(`/api/v1/tenants/t-acme/members/${memberId}`))
+      expect(gone.member.status).toBe('removed')
+      expect(gone.removal).not.toHaveProperty('keptByKinRequest')
+      const actions = (await json<Page>(await api.get(`/api/v1/tenants/t-acme/audit-events?targetType=member&targetId=${memberId}&limit=50`))).items.map((event) => event.action)
+      expect(actions).toContain('member.removal_kept_for_kin_request')
+      expect(actions).toContain('member.data_deleted')
+    })
+
     it('approving a deletion under a legal hold is refused at the decision', async () => {
       const api = await setup()
       const memberId = await memberWithArrangement(api, null)

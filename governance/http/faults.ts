@@ -63,6 +63,17 @@ export function faultyRetentionJobs(take: (method: string, path: string) => Mock
   }
 }
 
+/** The fault path of one step of a next-of-kin request that writes several things (its decision, its fulfilment). */
+export const kinStepPath = (requestId: string, step: 'decisions' | 'fulfilment') => `/jobs/kin/${requestId}/${step}`
+
+/** Steps that fail midway — after they wrote, before they commit — while a fault for their path is injected. */
+export function faultyMidway(take: (method: string, path: string) => MockFault | null): (path: string) => void {
+  return (path) => {
+    const fault = take('POST', path)
+    if (fault) throw new Error(`Fault ${fault.id} was injected midway through ${path}.`)
+  }
+}
+
 /** Bulk removals that fail on a member while a fault for that member's job path is injected. */
 export function faultyRemovalJobs(take: (method: string, path: string) => MockFault | null): RemovalJobHooks {
   return {

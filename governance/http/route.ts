@@ -23,6 +23,11 @@ export interface GovernanceDeps {
   secureCookies: boolean
   /** Hooks into deletion runs (the test controls make runs fail through them). */
   retentionJobs?: RetentionJobHooks
+  /**
+   * Called by steps that write several things, after they wrote and before their transaction commits (with the step's
+   * fault path): the test controls make such a step fail midway through it, to show that nothing of it remains.
+   */
+  midway?: (path: string) => void
 }
 
 /** What a route needs from its caller, declared instead of checked in each handler. */

@@ -74,14 +74,28 @@ describe('member state machine', () => {
     const at = Date.parse('2026-11-22T01:00:00.000Z')
     expect(removalDue(scheduled.lifecycle, at - 1)).toBe(false)
     expect(removalDue(scheduled.lifecycle, at)).toBe(true)
-    const held = completeRemoval(scheduled.member, scheduled.lifecycle, at, true)
+    const held = completeRemoval(scheduled.member, scheduled.lifecycle, at, { legalHold: true, kinRequestId: null })
     expect(held.member.status).toBe('pending_removal')
     expect(held.lifecycle.removal?.keptByLegalHold).toBe(true)
-    expect(completeRemoval(held.member, held.lifecycle, at + 1, true).audit).toEqual([])
-    const done = completeRemoval(held.member, held.lifecycle, at + 1000, false)
+    expect(completeRemoval(held.member, held.lifecycle, at + 1, { legalHold: true, kinRequestId: null }).audit).toEqual([])
+    const done = completeRemoval(held.member, held.lifecycle, at + 1000, { legalHold: false, kinRequestId: null })
     expect(done.member).toMatchObject({ status: 'removed', name: 'AC000002', email: '', phone: '' })
     expect(done.lifecycle.removal).toMatchObject({ completedAt: '2026-11-22T01:00:01.000Z', backupsPurgeAt: '2026-12-22T01:00:01.000Z', keptByLegalHold: false })
     expect(currentHoldings(seeded, done.lifecycle)).toMatchObject({ documents: 0, clockIns: 0 })
+  })
+
+  it('keeps the data while a next-of-kin request about the member is open, and erases it once that is closed', () => {
+    const scheduled = scheduleRemoval(member(), emptyLifecycle('t-1', 'm-1'), null, { ...request, handoverTo: null, graceDays: 2 }, context)
+    const at = Date.parse('2026-11-22T01:00:00.000Z')
+    const kept = completeRemoval(scheduled.member, scheduled.lifecycle, at, { legalHold: false, kinRequestId: 'kin-1' })
+    expect(kept.member.status).toBe('pending_removal')
+    expect(kept.lifecycle.removal).toMatchObject({ keptByKinRequest: 'kin-1', keptByLegalHold: false, completedAt: null })
+    expect(kept.audit.map((entry) => entry.action)).toEqual(['member.removal_kept_for_kin_request'])
+    // The next run while it is still open changes nothing and records nothing.
+    expect(completeRemoval(kept.member, kept.lifecycle, at + 1, { legalHold: false, kinRequestId: 'kin-1' }).audit).toEqual([])
+    const done = completeRemoval(kept.member, kept.lifecycle, at + 1000, { legalHold: false, kinRequestId: null })
+    expect(done.member.status).toBe('removed')
+    expect(done.lifecycle.removal).not.toHaveProperty('keptByKinRequest')
   })
 
   it.each([0, 61, 2.5])('refuses a grace period of %s days', (graceDays) => {

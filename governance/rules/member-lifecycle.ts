@@ -205,21 +205,41 @@ export const removalDue = (lifecycle: MemberLifecycleRecord, now: number): boole
  * Carries out a removal whose date has passed: the account is cancelled and the profile erased, unless a legal
  * hold covers the member — then nothing goes and the removal waits for the release (the next run after it).
  */
+/** What keeps a removed member's data past its date: a legal hold on the member, or an open next-of-kin request about them. */
+export interface RemovalKeeper {
+  legalHold: boolean
+  kinRequestId: string | null
+}
+
+function withoutKinKeeper(removal: Schemas['MemberRemoval']): Schemas['MemberRemoval'] {
+  const { keptByKinRequest: _done, ...rest } = removal
+  return rest
+}
+
 export function completeRemoval(
   member: MemberRecord,
   lifecycle: MemberLifecycleRecord,
   now: number,
-  held: boolean,
+  kept: RemovalKeeper,
 ): { member: MemberRecord; lifecycle: MemberLifecycleRecord; audit: AuditInput[] } {
   assertMove(member.status, 'complete')
   const removal = lifecycle.removal
   if (removal === null) throw new RuleError({ kind: 'member-state', title: 'Not possible in this state', detail: 'No removal is scheduled.' })
-  if (held) {
+  if (kept.legalHold) {
     if (removal.keptByLegalHold) return { member, lifecycle, audit: [] }
     return {
       member,
       lifecycle: { ...lifecycle, removal: { ...removal, keptByLegalHold: true } },
       audit: [audit(member, 'member.removal_held', null, { keptByLegalHold: true })],
+    }
+  }
+  if (kept.kinRequestId !== null) {
+    // An open next-of-kin request may yet give the requester a copy: the data stays until it is closed.
+    if (removal.keptByKinRequest === kept.kinRequestId) return { member, lifecycle, audit: [] }
+    return {
+      member,
+      lifecycle: { ...lifecycle, removal: { ...removal, keptByLegalHold: false, keptByKinRequest: kept.kinRequestId } },
+      audit: [audit(member, 'member.removal_kept_for_kin_request', null, { keptByKinRequest: kept.kinRequestId })],
     }
   }
   const at = new Date(now).toISOString()
@@ -228,7 +248,7 @@ export function completeRemoval(
     member: { ...member, status: 'removed', name: erasedName, email: '', phone: '' },
     lifecycle: {
       ...lifecycle,
-      removal: { ...removal, completedAt: at, keptByLegalHold: false, backupsPurgeAt: new Date(now + BACKUP_ISOLATION_DAYS * DAY_MS).toISOString() },
+      removal: { ...withoutKinKeeper(removal), completedAt: at, keptByLegalHold: false, backupsPurgeAt: new Date(now + BACKUP_ISOLATION_DAYS * DAY_MS).toISOString() },
       erased: removal.dataHandling,
     },
     audit: [audit(member, removal.dataHandling === 'delete' ? 'member.data_deleted' : 'member.data_anonymised', { status: 'pending_removal' }, { status: 'removed' })],

@@ -25,15 +25,18 @@ import {
   updateChecklist,
   wrongTrack,
   type KinActor,
+  type KinCategory,
   type KinRecord,
   type KinTrack,
   type KinTrackRecord,
 } from '../../rules/kin-requests'
 import { emptyLifecycle } from '../../rules/member-lifecycle'
-import type { AuditInput, MemberRecord, UserRecord } from '../../rules/records'
+import type { AuditInput, MemberRecord, RetentionKind, UserRecord } from '../../rules/records'
 import { memberOrder } from '../../rules/members'
 import type { Transaction } from '../../store/port'
 import { recordAudit } from '../audit-trail'
+import { kinStepPath } from '../faults'
+import { purgeMemberData } from '../member-removals'
 import { created, ok, raw, route, tenantRoute, type Reply } from '../route'
 import { memberDetail } from './member-lifecycle'
 
@@ -166,6 +169,12 @@ async function underLegalHold(tx: Transaction, request: KinRecord): Promise<bool
   return holds.some((hold) => hold.releasedAt === null && hold.targetType === 'member' && hold.targetId === request.memberId)
 }
 
+/** The categories a deletion takes out of the retention volume, and the kind they are counted as there. */
+const RETENTION_KINDS_OF: readonly (readonly [KinCategory, RetentionKind])[] = [
+  ['chat_messages', 'chat'],
+  ['files', 'files'],
+]
+
 /** Carries out the caller's track's approvals: the archive, corrections applied, categories deleted — in one change. */
 async function fulfil(tx: Transaction, user: UserRecord, request: KinRecord, now: number): Promise<{ request: KinRecord; audit: AuditInput[] }> {
   const track = trackOfUser(user)
@@ -195,7 +204,22 @@ async function fulfil(tx: Transaction, user: UserRecord, request: KinRecord, now
       },
     })
   }
-  return fulfilTrack(request, { archive, corrected, deleted: plan.erase }, kinActor(user, now), member.name)
+  // Deleted chats and files leave the stored volume too: the retention figures drop with them.
+  const purged = RETENTION_KINDS_OF.filter(([category]) => plan.erase.includes(category)).map(([, kind]) => kind)
+  if (purged.length > 0) await purgeMemberData(tx, request.tenantId, member.id, purged)
+  const done = fulfilTrack(request, { archive, corrected, deleted: plan.erase }, kinActor(user, now), member.name)
+  if (corrected.length === 0 && plan.erase.length === 0) return done
+  // The member's own history says what the request changed on them.
+  const onMember: AuditInput = {
+    action: 'member.kin_request_applied',
+    targetType: 'member',
+    targetId: member.id,
+    targetName: member.name,
+    before: corrected.length > 0 ? Object.fromEntries(corrected.map((change) => [change.field, change.before])) : null,
+    after: { ...Object.fromEntries(corrected.map((change) => [change.field, change.after])), ...(plan.erase.length > 0 ? { deleted: plan.erase } : {}) },
+    reason: `Next-of-kin request ${request.id}`,
+  }
+  return { request: done.request, audit: [...done.audit, onMember] }
 }
 
 function tenantsOf(user: UserRecord, tenantId: string | undefined): string[] | null {
@@ -354,21 +378,24 @@ export const kinRoutes = [
     },
   ),
 
-  route({ method: 'post', path: `${base}/:requestId/decisions`, operationId: 'decideKinRequest', access: 'session', idempotent: true }, async ({ tx, user, params, body, now }) => {
+  route({ method: 'post', path: `${base}/:requestId/decisions`, operationId: 'decideKinRequest', access: 'session', idempotent: true }, async ({ tx, user, params, body, now, deps }) => {
     const request = await findRequest(tx, user, params.requestId ?? '')
     assertInCase(request, user)
     const member = await findMember(tx, request)
     const decided = decideTrack(request, body, { arrangement: (await tx.members.profile(member, now)).arrangement, underLegalHold: await underLegalHold(tx, request) }, kinActor(user, now), member.name)
-    if (!nothingApproved(decided.request, trackOfUser(user))) return commit(tx, user, now, decided)
     // Everything refused: nothing to carry out, so the track is done with its decision.
-    const done = await fulfil(tx, user, decided.request, now)
-    return commit(tx, user, now, { request: done.request, audit: [...decided.audit, ...done.audit] })
+    const result = nothingApproved(decided.request, trackOfUser(user)) ? await fulfil(tx, user, decided.request, now).then((done) => ({ request: done.request, audit: [...decided.audit, ...done.audit] })) : decided
+    const reply = await commit(tx, user, now, result)
+    deps.midway?.(kinStepPath(request.id, 'decisions'))
+    return reply
   }),
 
-  route({ method: 'post', path: `${base}/:requestId/fulfilment`, operationId: 'fulfilKinRequest', access: 'session', idempotent: true }, async ({ tx, user, params, now }) => {
+  route({ method: 'post', path: `${base}/:requestId/fulfilment`, operationId: 'fulfilKinRequest', access: 'session', idempotent: true }, async ({ tx, user, params, now, deps }) => {
     const request = await findRequest(tx, user, params.requestId ?? '')
     assertInCase(request, user)
-    return commit(tx, user, now, await fulfil(tx, user, request, now))
+    const reply = await commit(tx, user, now, await fulfil(tx, user, request, now))
+    deps.midway?.(kinStepPath(request.id, 'fulfilment'))
+    return reply
   }),
 
   route({ method: 'get', path: `${base}/:requestId/archives/:track`, operationId: 'getKinArchive', access: 'session' }, async ({ tx, user, params }) => {

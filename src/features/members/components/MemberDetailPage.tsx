@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd'
 import { ArrowLeftOutlined } from '@ant-design/icons'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatDateTime, formatNumber } from '@/shared/lib/format'
 import { useTenantAccess } from '@/shared/session/use-tenant'
@@ -143,10 +143,15 @@ function Loaded({ detail, name }: { detail: MemberDetail; name: string }) {
               ? t('detail.removed', { handling: t(`detail.handling.${removal.dataHandling}`), date: when(removal.completedAt) })
               : removal.keptByLegalHold
                 ? t('detail.pendingHeld')
-                : t('detail.pending', { handling: t(`detail.handling.${removal.dataHandling}`), date: when(removal.removeAt) })
+                : removal.keptByKinRequest
+                  ? t('detail.pendingKin')
+                  : t('detail.pending', { handling: t(`detail.handling.${removal.dataHandling}`), date: when(removal.removeAt) })
           }
           description={
             <Flex vertical gap={4}>
+              {removal.keptByKinRequest && !removal.completedAt && !removal.keptByLegalHold ? (
+                <Link to={`/tenants/${tenantId}/kin-requests/${removal.keptByKinRequest}`}>{t('detail.openKinRequest')}</Link>
+              ) : null}
               {removal.handover ? (
                 <span>{t('detail.handedOver', { name: removal.handover.to.name, summary: handoverSummary(removal.handover.moved, t, i18n.language) })}</span>
               ) : null}
