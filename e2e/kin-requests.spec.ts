@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { test, expect } from './fixtures'
 import { expectDialogTakesKeyboard } from './pages/keyboard'
+import { RetentionPage } from './pages/retention'
 import { secondUser } from './pages/second-user'
 import { selectOption } from './pages/select-option'
 
@@ -39,15 +40,20 @@ async function call(page: Page, method: string, path: string, body?: unknown, bi
   )
 }
 
-/** The agent logs a verified request (the scene for the deciding journeys). */
-async function verifiedRequest(agent: Page, memberId: string, input: Json): Promise<string> {
-  const request = await call(agent, 'POST', '/api/v1/kin-requests', {
+/** Logs a request through the API as whoever is signed in on the page (about 蒋子磊 unless `input` says otherwise). */
+function logRequest(page: Page, input: Json): Promise<Json> {
+  return call(page, 'POST', '/api/v1/kin-requests', {
     tenantId: 't-acme',
-    memberId,
+    memberId: DECEASED.id,
     requester: { name: 'Zhang Wei', relationship: 'child', contact: 'zhang.wei@example.cn', language: 'en' },
     interest: 'Settling the estate',
     ...input,
   })
+}
+
+/** The agent logs a verified request (the scene for the deciding journeys). */
+async function verifiedRequest(agent: Page, memberId: string, input: Json): Promise<string> {
+  const request = await logRequest(agent, { memberId, ...input })
   const id = String(request.id)
   await call(agent, 'POST', `/api/v1/kin-requests/${id}/evidence?kind=death_certificate&fileName=death.pdf`, undefined, PDF)
   await call(agent, 'POST', `/api/v1/kin-requests/${id}/verification`, { checklist: { death_certificate: true, relationship_proof: true, requester_id: true }, verified: true })
@@ -177,13 +183,10 @@ test('the deceased forbade disclosure: approval is not offered and the refusal o
 
 test('asking the requester for more information pauses the clock, which shows in the inbox and the history', async ({ page, loginAs, mock }, testInfo) => {
   await loginAs('support-agent', '/kin-requests')
-  const request = await call(page, 'POST', '/api/v1/kin-requests', {
-    tenantId: 't-acme',
-    memberId: DECEASED.id,
+  const request = await logRequest(page, {
     requester: { name: 'Zhang Wei', relationship: 'spouse', contact: 'zhang@example.cn', language: 'en' },
     rights: ['view'],
     categories: ['name'],
-    interest: 'Estate',
   })
   await page.goto(`/kin-requests/${String(request.id)}`)
   const ask = page.getByRole('button', { name: 'Ask for more information' })
@@ -209,4 +212,161 @@ test('asking the requester for more information pauses the clock, which shows in
   await expect(history).toContainText('More information asked for (clock paused) — 李雷: Please send proof of marriage.')
   await expect(history).toContainText('Information received (clock running) — 李雷: Marriage certificate received.')
   if (testInfo.project.name === 'chromium') await page.screenshot({ path: 'docs/screenshots/kin-case.png', fullPage: true })
+})
+
+test('the administrator sets the reply deadline; days left, due soon and overdue follow the clock in working days, on the inbox, the case and the overview', async ({ page, loginAs, mock }) => {
+  await loginAs('admin-acme', INBOX)
+  const settings = page.getByRole('region', { name: 'Reply deadline' })
+  await expect(settings).toContainText('Requests are answered within 15 calendar days from receipt.')
+  const days = settings.getByRole('spinbutton', { name: 'Days' })
+  // Out of range is refused with a message, not silently changed.
+  await days.fill('31')
+  await settings.getByRole('button', { name: 'Save deadline' }).click()
+  await expect(settings.getByRole('alert')).toHaveText('Enter a whole number of days from 7 to 30.')
+  await expect(days).toHaveAttribute('aria-invalid', 'true')
+  await expect(days).toHaveValue('31')
+  await days.fill('7')
+  await settings.getByRole('group', { name: 'Count' }).getByRole('radio', { name: 'Working days (Monday–Friday)' }).check()
+  await settings.getByRole('button', { name: 'Save deadline' }).click()
+  await expect(settings).toContainText('Requests are answered within 7 working days from receipt.')
+
+  // Received on Friday 20 November: seven working days later is Tuesday 1 December, 11 calendar days away.
+  const request = await logRequest(page, {
+    requester: { name: 'Zhang Wei', relationship: 'parent', contact: 'zhang@example.cn', language: 'en' },
+    rights: ['view'],
+    categories: ['name', 'position'],
+  })
+  await page.reload()
+  const row = page.getByRole('row', { name: new RegExp(DECEASED.name) })
+  await expect(row).toContainText('11 days left')
+  await mock.setClock({ advanceMs: 8 * 24 * 3_600_000 })
+  await page.reload()
+  await expect(row).toContainText('Due soon: 3 days left')
+  await mock.setClock({ advanceMs: 4 * 24 * 3_600_000 })
+  await page.goto(`${INBOX}?deadline=overdue`)
+  await expect(row).toContainText('Overdue by 1 day')
+  // Both parts are late: the platform's and the enterprise's.
+  await page.getByRole('link', { name: `Open request of ${DECEASED.name}` }).click()
+  await expect(page.getByRole('region', { name: 'Platform-held account data', exact: true })).toContainText('Overdue by 1 day')
+  await expect(page.getByRole('region', { name: 'Enterprise-held data', exact: true })).toContainText('Overdue by 1 day')
+  await page.goto('/tenants/t-acme')
+  await page.getByRole('link', { name: '1 next-of-kin request is overdue' }).click()
+  await expect(page).toHaveURL(/kin-requests\?deadline=overdue$/)
+  await expect(page.getByRole('link', { name: `Open request of ${DECEASED.name}` })).toHaveAttribute('href', new RegExp(String(request.id)))
+})
+
+test('a decision and a fulfilment that fail midway leave nothing behind; the retry completes each once, and the deleted chats leave the member and the retention figures', async ({ page, context, browser, loginAs, mock }) => {
+  test.setTimeout(90_000)
+  await loginAs('admin-acme', '/tenants/t-acme/retention')
+  const retention = new RetentionPage(page)
+  /** The chat messages stored now, as the impact of a shorter period counts them (the dialog is then cancelled). */
+  const storedChats = async () => {
+    await retention.setPeriod('chat', '2', 'Years')
+    await retention.save('chat')
+    await expect(retention.impactDialog()).toBeVisible()
+    const stored = await retention.stored()
+    await retention.impactDialog().getByRole('button', { name: 'Cancel' }).click()
+    await expect(retention.impactDialog()).toBeHidden()
+    return stored
+  }
+  const before = await storedChats()
+  const agent = await secondUser(context, browser, 'support-agent')
+  const id = await verifiedRequest(agent.tab, DECEASED.id, { rights: ['correct', 'delete'], categories: ['landline', 'chat_messages'], corrections: [{ field: 'landline', after: '021-60000000' }] })
+  await agent.close()
+  await page.goto(`${INBOX}/${id}`)
+  const panel = page.getByRole('region', { name: 'Decide your part — Enterprise-held data' })
+  await panel.getByRole('button', { name: 'Approve all' }).click()
+  await panel.getByRole('radiogroup', { name: 'Delete: Landline' }).getByRole('radio', { name: 'Refuse' }).check()
+  await selectOption(page, panel.getByRole('combobox', { name: 'Ground for refusing to Delete Landline' }), 'The data is no longer held')
+
+  await mock.fault({ path: `/jobs/kin/${id}/decisions` })
+  await panel.getByRole('button', { name: 'Save decision' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing was changed' })).toBeVisible()
+  // Nothing was decided, and the choices are still there to try again.
+  await expect(page.getByRole('region', { name: 'Enterprise-held data', exact: true })).not.toContainText('Approved')
+  await expect(panel.getByRole('radiogroup', { name: 'Delete: Chat messages' }).getByRole('radio', { name: 'Approve' })).toBeChecked()
+  await panel.getByRole('button', { name: 'Save decision' }).click()
+  const enterprise = page.getByRole('region', { name: 'Enterprise-held data', exact: true })
+  await expect(enterprise).toContainText('Delete: Chat messages — Approved')
+
+  await mock.fault({ path: `/jobs/kin/${id}/fulfilment` })
+  await page.getByRole('button', { name: 'Carry out' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing was changed' })).toBeVisible()
+  await expect(enterprise).not.toContainText('Corrected')
+  await page.goto(`/tenants/t-acme/members/${DECEASED.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: DECEASED.name })).toBeVisible()
+  await expect(page.getByText('021-60000000')).toHaveCount(0)
+  await page.goto(`${INBOX}/${id}`)
+  await expect(page.getByRole('heading', { level: 1, name: `Request about ${DECEASED.name}` })).toBeVisible()
+  // Its answer lost on the way back: the step did happen, and the page says so once it has read the case again.
+  await mock.fault({ method: 'POST', path: `/api/v1/kin-requests/${id}/fulfilment`, phase: 'after', networkError: true })
+  await page.getByRole('button', { name: 'Carry out' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'The server could not be reached' })).toBeVisible()
+  await expect(enterprise).toContainText('Deleted: Chat messages')
+  await expect(enterprise).toContainText('→ 021-60000000')
+  await expect(page.getByRole('button', { name: 'Carry out' })).toHaveCount(0)
+  const history = page.getByRole('region', { name: 'History' })
+  await expect(history.getByText(/Decided \(Enterprise\)/)).toHaveCount(1)
+  await expect(history.getByText(/Carried out \(Enterprise\)/)).toHaveCount(1)
+
+  await page.goto(`/tenants/t-acme/members/${DECEASED.id}`)
+  await expect(page.getByText('021-60000000')).toBeVisible()
+  const holdings = page.getByRole('heading', { name: 'Data the member holds' }).locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-card ")][1]')
+  await expect(holdings).toContainText(/Chat messages\s*0\s*Chat files/)
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('Changed by a next-of-kin request')
+  await retention.goto()
+  expect(await storedChats()).toBeLessThan(before)
+})
+
+test('in Chinese: the inbox with its deadline setting, intake, the case and its dialog, each without axe violations', async ({ page, loginAs, expectAccessible }, testInfo) => {
+  test.setTimeout(90_000)
+  await page.evaluate(() => localStorage.setItem('tdgc.language', 'zh-CN'))
+  await loginAs('admin-acme', INBOX)
+  await logRequest(page, {
+    requester: { name: '张伟', relationship: 'child', contact: 'zhang.wei@example.cn', language: 'zh' },
+    rights: ['view', 'copy'],
+    categories: ['name', 'position', 'approvals'],
+    interest: '办理遗产继承',
+  })
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: '近亲属请求' })).toBeVisible()
+  await expect(page.getByRole('region', { name: '答复期限' })).toContainText('请求须在收到之日起 15 个自然日内答复。')
+  await expect(page.getByRole('row', { name: new RegExp(DECEASED.name) })).toContainText('剩余 15 天')
+  await expectAccessible('inbox (zh)')
+  if (testInfo.project.name === 'chromium') await page.screenshot({ path: 'docs/screenshots/kin-inbox-zh.png', fullPage: true })
+
+  await page.getByRole('link', { name: `打开关于${DECEASED.name}的请求` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `关于${DECEASED.name}的请求` })).toBeVisible()
+  await expectAccessible('case (zh)')
+  const ask = page.getByRole('button', { name: '要求补充材料' })
+  const dialog = page.getByRole('dialog', { name: '要求请求人补充材料' })
+  await expectDialogTakesKeyboard(page, ask, dialog)
+  await ask.click()
+  await expect(dialog).toBeVisible()
+  await expectAccessible('ask for more information (zh)')
+  await dialog.getByRole('button', { name: '取 消' }).or(dialog.getByRole('button', { name: '取消' })).click()
+  await expect(dialog).toBeHidden()
+  await expect(ask).toBeFocused()
+
+  await page.goto(`${INBOX}/new`)
+  await expect(page.getByRole('heading', { level: 1, name: '登记近亲属请求' })).toBeVisible()
+  await expectAccessible('intake (zh)')
+  if (testInfo.project.name === 'chromium') await page.screenshot({ path: 'docs/screenshots/kin-intake-zh.png', fullPage: true })
+})
+
+test('an open request keeps a removed member’s data past the removal date; the member’s page says so and leads to the request', async ({ page, loginAs, mock }) => {
+  await loginAs('admin-acme', INBOX)
+  const request = await logRequest(page, {
+    requester: { name: 'Zhang Wei', relationship: 'spouse', contact: 'zhang@example.cn', language: 'en' },
+    rights: ['copy'],
+    categories: ['position', 'files'],
+  })
+  await call(page, 'POST', `/api/v1/tenants/t-acme/members/${DECEASED.id}/removal`, { handoverToMemberId: null, dataHandling: 'delete', graceDays: 1, reason: '成员已故' })
+  await mock.setClock({ advanceMs: 2 * 24 * 3_600_000 })
+  await page.goto(`/tenants/t-acme/members/${DECEASED.id}`)
+  await expect(page.getByText('The date has passed, but an open next-of-kin request about this member keeps the data.', { exact: false })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('Kept for an open next-of-kin request')
+  await page.getByRole('link', { name: 'Open the next-of-kin request' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Request about ${DECEASED.name}` })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`${String(request.id)}$`))
 })

@@ -81,6 +81,12 @@ export class RetentionPage {
     return Number(text.replace(/[^\d]/g, ''))
   }
 
+  /** The "Stored now" figure of the open impact dialog, as a number. */
+  async stored(): Promise<number> {
+    const text = await this.impactDialog().getByRole('group', { name: /^(Stored now|当前存储)$/ }).innerText()
+    return Number(text.replace(/[^\d]/g, ''))
+  }
+
   async held(): Promise<number> {
     const text = await this.impactDialog().getByRole('group', { name: /^(Kept by legal holds|因法律保全保留)$/ }).innerText()
     return Number(text.replace(/[^\d]/g, ''))

@@ -90,6 +90,23 @@ export const useKinCandidates = (tenantId: string | null, q: string) =>
 export const kinSettingsQuery = (tenantId: string) =>
   queryOptions({ queryKey: kinKeys.settings(tenantId), queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/kin-settings', { params: { path: { tenantId } } })) })
 
+export const useKinSettings = (tenantId: string) => useQuery(kinSettingsQuery(tenantId))
+
+/** The reply deadline's bounds in days (as the contract has them). */
+export const KIN_DEADLINE_DAYS = { min: 7, max: 30 } as const
+
+export function useUpdateKinSettings(tenantId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ key, settings }: { key: string; settings: KinSettings }) =>
+      unwrap(api().PUT('/api/v1/tenants/{tenantId}/kin-settings', { params: { path: { tenantId }, header: idempotencyHeaders(key) }, body: settings })),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(kinKeys.settings(tenantId), settings)
+      return queryClient.invalidateQueries({ queryKey: rootKeys.audit(tenantId) })
+    },
+  })
+}
+
 function useRefreshKin() {
   const queryClient = useQueryClient()
   return (request: KinRequest) => {
@@ -183,6 +200,8 @@ export function useKinStep(requestId: string) {
       queryClient.removeQueries({ queryKey: kinKeys.data(requestId) })
       return refresh(request)
     },
+    // A lost answer may hide a step that did happen: the case is read again, so the page says what is true.
+    onError: () => queryClient.invalidateQueries({ queryKey: kinKeys.one(requestId) }),
   })
 }
 

@@ -10,7 +10,9 @@ import { PageHeader } from '@/shared/ui/PageHeader'
 import { QueryView } from '@/shared/ui/QueryView'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { useKinRequests, type KinFilters, type KinRequest, type KinStatus } from '../api'
+import { useSession } from '@/shared/session/session'
 import { DeadlineText, useKinBase } from './bits'
+import { KinDeadlineSettings } from './KinDeadlineSettings'
 
 const STATUSES: KinStatus[] = ['received', 'verifying', 'awaiting_requester', 'verified', 'decided', 'fulfilled', 'closed']
 const URGENCIES = ['due_soon', 'overdue', 'paused'] as const
@@ -23,6 +25,7 @@ export function KinInbox() {
   const urgency = URGENCIES.find((value) => value === params.get('deadline'))
   const filters: KinFilters = { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}), ...(urgency ? { urgency } : {}) }
   const inbox = useKinRequests(filters)
+  const { data: session } = useSession()
   const title = tenantId ? t('title') : t('platformTitle')
   useDocumentTitle(title)
   const setFilter = (name: string, value: string | undefined) =>
@@ -93,6 +96,11 @@ export function KinInbox() {
           />
         )}
       </QueryView>
+      {tenantId && session?.user.role === 'tenant_admin' ? (
+        <div style={{ marginTop: 24 }}>
+          <KinDeadlineSettings tenantId={tenantId} />
+        </div>
+      ) : null}
     </>
   )
 }
