@@ -890,6 +890,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/member-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** The tenant's removal grace period (the default a removal offers) and its reply days for deregistration requests. */
+        get: operations["getMemberSettings"];
+        /** Changes the settings (administrators only). Removals scheduled from now on offer the new grace period; requests received from now on get the new reply days (an open request keeps its deadline). */
+        put: operations["updateMemberSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/kin-settings": {
         parameters: {
             query?: never;
@@ -2181,6 +2201,12 @@ export interface components {
         KinEvidenceKind: "death_certificate" | "relationship_proof" | "requester_id";
         /** @enum {string} */
         KinRefusalGround: "deceased_arrangement" | "not_near_relative" | "interest_not_legitimate" | "insufficient_evidence" | "data_not_held" | "retention_or_hold" | "national_security" | "criminal_investigation" | "harm_to_others" | "trade_secret" | "excessive_request";
+        MemberSettings: {
+            /** @description The grace period a removal offers unless the administrator picks another (default 30). */
+            removalGraceDays: number;
+            /** @description Days the enterprise has to reply to a deregistration request, from receipt (default 15). */
+            deregistrationReplyDays: number;
+        };
         KinSettings: {
             deadlineDays: number;
             /**
@@ -4193,6 +4219,67 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMemberSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateMemberSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             default: components["responses"]["Problem"];
         };
     };

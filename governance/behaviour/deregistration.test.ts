@@ -40,6 +40,30 @@ forEachStore((setup, store) => {
       expect((await json<Queue>(await api.get(Q))).items.map((request) => request.urgency)).toEqual(['overdue', 'due_soon'])
     })
 
+    it('the tenant sets the removal grace period and the reply days: new removals offer the one, new requests get the other', async () => {
+      const api = await setup()
+      await api.signInAs('admin-acme')
+      const S = `${T}/member-settings`
+      expect(await json(await api.get(S))).toEqual({ removalGraceDays: 30, deregistrationReplyDays: 15 })
+      await expectProblem(await api.put(S, { removalGraceDays: 61, deregistrationReplyDays: 15 }, { headers: key() }), 400, 'urn:problem:validation')
+      await expectProblem(await api.put(S, { removalGraceDays: 2.5, deregistrationReplyDays: 15 }, { headers: key() }), 400, 'urn:problem:validation')
+      await expectProblem(await api.put(S, { removalGraceDays: 14, deregistrationReplyDays: 4 }, { headers: key() }), 400, 'urn:problem:validation')
+      expect(await json(await api.put(S, { removalGraceDays: 14, deregistrationReplyDays: 10 }, { headers: key() }))).toEqual({ removalGraceDays: 14, deregistrationReplyDays: 10 })
+      expect((await json<Schemas['MemberDetail']>(await api.get(`${T}/members/m-acme-000007`))).defaultGraceDays).toBe(14)
+      // Requests already open keep their deadline; a new one gets ten days.
+      const queue = await json<Queue>(await api.get(Q))
+      expect(queue.replyDays).toBe(10)
+      expect(queue.items[0]?.dueAt).toBe('2026-11-22T01:00:00.000Z')
+      const injected = await json<Schemas['DeregistrationRequest']>(await api.post('/api/v1/mock/deregistration-requests', { tenantId: 't-acme', memberId: 'm-acme-000020' }))
+      expect(Date.parse(injected.dueAt) - Date.parse(injected.receivedAt)).toBe(10 * 86_400_000)
+      const changes = (await json<{ items: Schemas['AuditEvent'][] }>(await api.get(`${T}/audit-events?limit=20`))).items.filter((event) => event.action === 'member_settings.changed')
+      expect(changes).toHaveLength(1)
+      expect(changes[0]).toMatchObject({ before: { removalGraceDays: 30, deregistrationReplyDays: 15 }, after: { removalGraceDays: 14, deregistrationReplyDays: 10 } })
+      // Support agents never change a tenant's settings, not even under a read-write grant.
+      await api.signInAs('support-agent')
+      await expectProblem(await api.put(S, { removalGraceDays: 20, deregistrationReplyDays: 10 }, { headers: key() }), 403, 'urn:problem:admins-only')
+    })
+
     it('approves by removing the member in the same change, tells the platform, and refuses a second decision', async () => {
       const api = await setup()
       await api.signInAs('admin-acme')

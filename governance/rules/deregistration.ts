@@ -34,7 +34,7 @@ const audit = (request: DeregistrationRecord, member: MemberRecord, action: stri
 export function receiveRequest(
   existing: readonly DeregistrationRecord[],
   member: MemberRecord,
-  input: { id: string; message: string; receivedAt: number },
+  input: { id: string; message: string; receivedAt: number; replyDays?: number },
 ): { request: DeregistrationRecord; audit: AuditInput[] } {
   if (member.status === 'removed' || member.status === 'pending_removal') throw conflict(`${member.name} is already leaving the enterprise.`)
   if (existing.some((request) => request.memberId === member.id && request.status === 'open')) throw conflict(`${member.name} already has an open request.`)
@@ -44,7 +44,7 @@ export function receiveRequest(
     memberId: member.id,
     message: input.message,
     receivedAt: new Date(input.receivedAt).toISOString(),
-    dueAt: new Date(input.receivedAt + DEREGISTRATION_REPLY_DAYS * DAY_MS).toISOString(),
+    dueAt: new Date(input.receivedAt + (input.replyDays ?? DEREGISTRATION_REPLY_DAYS) * DAY_MS).toISOString(),
     status: 'open',
     decidedAt: null,
     decidedBy: null,

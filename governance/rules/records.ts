@@ -227,6 +227,9 @@ export interface StoredReply {
 }
 
 /** What a member has been through beyond their directory row: removal, handovers, erasure. Absent = nothing yet. */
+/** A tenant's member settings: the grace period a removal offers, the reply days for deregistration requests. */
+export type MemberSettings = Schemas['MemberSettings']
+
 export interface MemberLifecycleRecord {
   tenantId: string
   memberId: string

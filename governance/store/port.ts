@@ -28,6 +28,7 @@ import type {
   TenantRecord,
   UserRecord,
   VolumeModel,
+  MemberSettings,
 } from '../rules/records'
 import type { KinRecord, KinSettings } from '../rules/kin-requests'
 import type { MemberOrder } from '../rules/members'
@@ -94,6 +95,9 @@ export interface MemberRepository {
   saveLifecycle(record: MemberLifecycleRecord): Promise<void>
   /** Removals not carried out whose date is at or before `dueBy` (ISO), including those a legal hold keeps. */
   removalsDue(tenantId: string, dueBy: string): Promise<MemberLifecycleRecord[]>
+  /** The tenant's member settings (null = the defaults). */
+  settings(tenantId: string): Promise<MemberSettings | null>
+  saveSettings(tenantId: string, settings: MemberSettings): Promise<void>
 }
 
 export interface DeregistrationRepository {

@@ -1,7 +1,7 @@
 // Deregistration requests over HTTP: the queue with its deadlines, approve (removes the member in the same change),
 // decline with a reason for the platform; and the control route through which the platform forwards one.
 import type { components } from '@contract/schema.gen'
-import { assertOpen, declineRequest, DEREGISTRATION_REPLY_DAYS, DUE_SOON_DAYS, receiveRequest, urgencyOf } from '../../rules/deregistration'
+import { assertOpen, declineRequest, DUE_SOON_DAYS, receiveRequest, urgencyOf } from '../../rules/deregistration'
 import { notFound } from '../../rules/errors'
 import type { DeregistrationRecord } from '../../rules/records'
 import { givenText } from '../../rules/text'
@@ -9,7 +9,7 @@ import type { Transaction } from '../../store/port'
 import { recordAudit, recordSystemAudit } from '../audit-trail'
 import { settleRemovals } from '../member-removals'
 import { created, ok, route, tenantRoute } from '../route'
-import { removeMember } from './member-lifecycle'
+import { memberSettings, removeMember } from './member-lifecycle'
 
 type Schemas = components['schemas']
 const base = '/api/v1/tenants/:tenantId/deregistration-requests'
@@ -57,7 +57,7 @@ export const deregistrationRoutes = [
     await settleRemovals(tx, tenantId, now)
     const all = await tx.deregistrations.list(tenantId)
     const chosen = all.filter((request) => query.status === undefined || request.status === query.status).sort(queueOrder)
-    return ok({ items: await views(tx, tenantId, chosen, now), replyDays: DEREGISTRATION_REPLY_DAYS, dueSoonDays: DUE_SOON_DAYS })
+    return ok({ items: await views(tx, tenantId, chosen, now), replyDays: (await memberSettings(tx, tenantId)).deregistrationReplyDays, dueSoonDays: DUE_SOON_DAYS })
   }),
 
   tenantRoute(
@@ -97,6 +97,7 @@ export const injectDeregistrationRoute = route(
       id: await tx.ids.next(`dr-${tenant.id.replace(/^t-/, '')}`),
       message: body.message ?? '',
       receivedAt: body.receivedAt === undefined ? now : Date.parse(body.receivedAt),
+      replyDays: (await memberSettings(tx, tenant.id)).deregistrationReplyDays,
     })
     await tx.deregistrations.save(result.request)
     await recordSystemAudit(tx, tenant.id, now, result.audit)

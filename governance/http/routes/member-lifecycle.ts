@@ -3,7 +3,7 @@
 import type { components } from '@contract/schema.gen'
 import { reachesMember, withoutMember } from '../../rules/apps/availability'
 import { departmentAncestry } from '../../rules/departments'
-import { approveRequest } from '../../rules/deregistration'
+import { approveRequest, DEREGISTRATION_REPLY_DAYS } from '../../rules/deregistration'
 import { fieldError, notFound, validation } from '../../rules/errors'
 import {
   assertNotBlocked,
@@ -18,7 +18,7 @@ import {
 } from '../../rules/member-lifecycle'
 import { applyKinChanges } from '../../rules/kin-data'
 import { maskEmail, maskPhone } from '../../rules/members'
-import type { AppRecord, MemberLifecycleRecord, MemberRecord } from '../../rules/records'
+import type { AppRecord, MemberLifecycleRecord, MemberRecord, MemberSettings } from '../../rules/records'
 import { purgedFor, unitsBetween, dayIndex } from '../../rules/retention/volume'
 import { givenText } from '../../rules/text'
 import type { Actor } from '../../rules/access'
@@ -104,8 +104,13 @@ export async function memberDetail(tx: Transaction, actor: Actor, callerMemberId
     legalHolds: holds.filter((hold) => hold.releasedAt === null && hold.targetType === 'member' && hold.targetId === member.id).map((hold) => ({ id: hold.id, reason: hold.reason })),
     removal: lifecycle?.removal ?? null,
     removalBlockedBy: live ? removalBlock(member, callerMemberId, counts.admins) : null,
-    defaultGraceDays: DEFAULT_MEMBER_GRACE_DAYS,
+    defaultGraceDays: (await memberSettings(tx, tenantId)).removalGraceDays,
   }
+}
+
+/** The tenant's member settings, or the defaults (30 days' grace, 15 reply days) where it has none. */
+export async function memberSettings(tx: Transaction, tenantId: string): Promise<MemberSettings> {
+  return (await tx.members.settings(tenantId)) ?? { removalGraceDays: DEFAULT_MEMBER_GRACE_DAYS, deregistrationReplyDays: DEREGISTRATION_REPLY_DAYS }
 }
 
 const appRef = (app: AppRecord): Schemas['MemberAppRef'] => ({ id: app.id, name: app.name, vendor: app.vendor, thirdParty: app.thirdParty })
@@ -190,6 +195,21 @@ export async function removeMember(context: MoveContext, body: Schemas['MemberRe
 }
 
 export const memberLifecycleRoutes = [
+  tenantRoute({ method: 'get', path: '/api/v1/tenants/:tenantId/member-settings', operationId: 'getMemberSettings', access: 'tenant:read' }, async ({ tx, tenantId }) =>
+    ok(await memberSettings(tx, tenantId)),
+  ),
+
+  tenantRoute(
+    { method: 'put', path: '/api/v1/tenants/:tenantId/member-settings', operationId: 'updateMemberSettings', access: 'tenant:admin', idempotent: true },
+    async ({ tx, tenantId, body, actor, now }) => {
+      const before = await memberSettings(tx, tenantId)
+      const settings: MemberSettings = { removalGraceDays: body.removalGraceDays, deregistrationReplyDays: body.deregistrationReplyDays }
+      await tx.members.saveSettings(tenantId, settings)
+      await recordAudit(tx, actor, now, [{ action: 'member_settings.changed', targetType: 'tenant', targetId: tenantId, targetName: 'Member settings', before, after: settings, reason: null }])
+      return ok(settings)
+    },
+  ),
+
   tenantRoute({ method: 'get', path: base, operationId: 'getMember', access: 'tenant:read' }, async ({ tx, tenantId, params, actor, user, now }) => {
     await settleRemovals(tx, tenantId, now)
     const member = await findMember(tx, tenantId, params.memberId ?? '')

@@ -16,6 +16,7 @@ import type {
   GrantRecord,
   LegalHoldRecord,
   MemberLifecycleRecord,
+  MemberSettings,
   MemberRecord,
   RemovalJobRecord,
   RemovalJobResultRecord,
@@ -236,6 +237,8 @@ class MemoryTransaction implements Transaction {
     saveLifecycle: async (record: MemberLifecycleRecord) => this.put('memberLifecycles', `${record.tenantId}/${record.memberId}`, record),
     removalsDue: async (tenantId: string, dueBy: string) =>
       this.scan<MemberLifecycleRecord>('memberLifecycles', byPrefix(`${tenantId}/`)).filter((record) => removalDue(record, Date.parse(dueBy))),
+    settings: async (tenantId: string) => this.get<MemberSettings>('memberSettings', tenantId),
+    saveSettings: async (tenantId: string, settings: MemberSettings) => this.put('memberSettings', tenantId, settings),
     counts: async (tenantId: string) => {
       const source = this.source(tenantId)
       return source

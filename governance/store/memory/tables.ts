@@ -47,6 +47,7 @@ export type TableName =
   | 'kinRequests'
   | 'kinFiles'
   | 'kinSettings'
+  | 'memberSettings'
   | 'removalJobs'
   | 'removalJobResults'
   | 'removalJobMembers'

@@ -13,7 +13,7 @@ const json = (value: unknown): string | null => (value === null || value === und
 
 /** Every table of the schema, children first (for TRUNCATE). */
 export const TABLES = [
-  'seed_info', 'kin_files', 'kin_requests', 'kin_settings', 'member_removal_job_results', 'member_removal_job_members', 'member_removal_jobs', 'deregistration_requests', 'member_lifecycles', 'idempotency_keys', 'legal_holds', 'retention_history', 'retention_runs', 'retention', 'emergency_stops',
+  'seed_info', 'kin_files', 'kin_requests', 'kin_settings', 'member_settings', 'member_removal_job_results', 'member_removal_job_members', 'member_removal_jobs', 'deregistration_requests', 'member_lifecycles', 'idempotency_keys', 'legal_holds', 'retention_history', 'retention_runs', 'retention', 'emergency_stops',
   'app_requests', 'apps', 'app_scopes', 'audit_export_chunks', 'audit_exports', 'audit_facets', 'audit_events', 'counters', 'grants', 'sign_in_failures', 'sessions', 'users',
   'members', 'departments', 'tenants',
 ] as const

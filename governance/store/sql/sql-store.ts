@@ -16,6 +16,7 @@ import type {
   GrantRecord,
   LegalHoldRecord,
   MemberLifecycleRecord,
+  MemberSettings,
   MemberRecord,
   RemovalJobRecord,
   RemovalJobResultRecord,
@@ -373,6 +374,16 @@ class SqlTransaction implements Transaction {
       (await this.rows('SELECT record FROM member_lifecycles WHERE tenant_id = $1 AND remove_at <= $2 ORDER BY remove_at, member_id COLLATE "C"', [tenantId, dueBy])).map(
         (row) => row.record as MemberLifecycleRecord,
       ),
+    settings: async (tenantId: string) => {
+      const row = await this.one('SELECT record FROM member_settings WHERE tenant_id = $1', [tenantId])
+      return row ? (row.record as MemberSettings) : null
+    },
+    saveSettings: async (tenantId: string, settings: MemberSettings) => {
+      await this.rows(
+        'INSERT INTO member_settings (tenant_id, record) VALUES ($1, $2::jsonb) ON CONFLICT (tenant_id) DO UPDATE SET record = excluded.record',
+        [tenantId, json(settings)],
+      )
+    },
     counts: async (tenantId: string): Promise<MemberCounts> => {
       const rows = await this.rows(
         `SELECT department_id, count(*) AS members, count(*) FILTER (WHERE status = 'active') AS active,
