@@ -64,6 +64,7 @@ test('a support agent logs a request with evidence; a file that is not what its 
   await loginAs('support-agent', '/tenants')
   await page.getByRole('link', { name: 'Next-of-kin requests: the platform’s part, every tenant' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Next-of-kin requests — all tenants' })).toBeVisible()
+  await expectAccessible('platform inbox')
   await page.getByRole('link', { name: 'Log a request' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Log a next-of-kin request' })).toBeVisible()
   await selectOption(page, page.getByRole('combobox', { name: 'Tenant' }), '杭州示例贸易有限公司', '示例')
@@ -214,7 +215,7 @@ test('asking the requester for more information pauses the clock, which shows in
   if (testInfo.project.name === 'chromium') await page.screenshot({ path: 'docs/screenshots/kin-case.png', fullPage: true })
 })
 
-test('the administrator sets the reply deadline; days left, due soon and overdue follow the clock in working days, on the inbox, the case and the overview', async ({ page, loginAs, mock }) => {
+test('the administrator sets the reply deadline; days left, due soon and overdue follow the clock in working days, on the inbox, the case and the overview', async ({ page, loginAs, mock, expectAccessible }) => {
   await loginAs('admin-acme', INBOX)
   const settings = page.getByRole('region', { name: 'Reply deadline' })
   await expect(settings).toContainText('Requests are answered within 15 calendar days from receipt.')
@@ -225,6 +226,7 @@ test('the administrator sets the reply deadline; days left, due soon and overdue
   await expect(settings.getByRole('alert')).toHaveText('Enter a whole number of days from 7 to 30.')
   await expect(days).toHaveAttribute('aria-invalid', 'true')
   await expect(days).toHaveValue('31')
+  await expectAccessible('inbox with the deadline setting refused')
   await days.fill('7')
   await settings.getByRole('group', { name: 'Count' }).getByRole('radio', { name: 'Working days (Monday–Friday)' }).check()
   await settings.getByRole('button', { name: 'Save deadline' }).click()

@@ -145,6 +145,25 @@ export const deregistrationQuery = (tenantId: string) =>
 
 export const useDeregistrationRequests = (tenantId: string) => useQuery(deregistrationQuery(tenantId))
 
+export type MemberSettings = Schemas['MemberSettings']
+/** The settings' bounds in days (as the contract has them). */
+export const MEMBER_SETTING_DAYS = { removalGraceDays: { min: 1, max: 60 }, deregistrationReplyDays: { min: 5, max: 30 } } as const
+
+const memberSettingsKey = (tenantId: string) => [...memberKeys.all, 'settings', { tenantId }] as const
+
+export const useMemberSettings = (tenantId: string) =>
+  useQuery({ queryKey: memberSettingsKey(tenantId), queryFn: () => unwrap(api().GET('/api/v1/tenants/{tenantId}/member-settings', { params: { path: { tenantId } } })) })
+
+/** The grace period a removal offers and the reply days change what the queue and every removal show: all are read again. */
+export function useUpdateMemberSettings(tenantId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ idempotencyKey, settings }: Keyed & { settings: MemberSettings }) =>
+      unwrap(api().PUT('/api/v1/tenants/{tenantId}/member-settings', { params: { path: { tenantId }, header: idempotencyHeaders(idempotencyKey) }, body: settings })),
+    onSuccess: () => queryClient.invalidateQueries(),
+  })
+}
+
 export type DeregistrationDecision = { kind: 'approve'; input: MemberRemovalInput } | { kind: 'decline'; reason: string }
 
 /** Approving removes the member (as the removal flow does), so every cached view is refreshed afterwards. */

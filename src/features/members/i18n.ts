@@ -129,6 +129,16 @@ const en = {
     reason: 'Reason',
     reasonRequired: 'Give a reason; it is recorded in the audit log.',
   },
+  settings: {
+    title: 'Removal and request settings',
+    help: 'A removal offers this grace period unless you pick another; a deregistration request must be answered within these days of receipt. Removals already scheduled keep their date, and open requests keep their deadline.',
+    removalGraceDays: 'Grace period for removals (days)',
+    deregistrationReplyDays: 'Days to reply to a deregistration request',
+    range: 'From {{min}} to {{max}}.',
+    invalid: 'Enter a whole number of days from {{min}} to {{max}}.',
+    save: 'Save settings',
+    saved: 'Settings saved.',
+  },
   requests: {
     title: 'Deregistration requests',
     intro: 'Members asked the platform to remove them from the enterprise; the platform forwarded the requests here. Reply within {{days}} days of receipt: approve (the member is removed through the usual flow) or decline with a reason, which goes back to the platform.',
@@ -324,6 +334,16 @@ export const membersMessages: Bilingual<typeof en> = {
       summaryHold: '该成员处于法律保全中：账号立即停用，但数据保留至保全解除。',
       reason: '原因',
       reasonRequired: '请填写原因，它将记入审计日志。',
+    },
+    settings: {
+      title: '除名与申请设置',
+      help: '除名时默认提供此宽限期（可另行选择）；注销申请须在收到后的此天数内答复。已安排的除名保持原日期，未处理的申请保持原期限。',
+      removalGraceDays: '除名宽限期（天）',
+      deregistrationReplyDays: '注销申请答复期限（天）',
+      range: '{{min}} 至 {{max}} 天。',
+      invalid: '请输入 {{min}} 至 {{max}} 之间的整数天数。',
+      save: '保存设置',
+      saved: '设置已保存。',
     },
     requests: {
       title: '注销申请',

@@ -91,7 +91,7 @@ export function KinInbox() {
             columns={columns}
             dataSource={data.items}
             pagination={false}
-            locale={{ emptyText: t('empty') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('empty')}</Typography.Text> }}
             rowClassName={(request) => (request[request.yourTrack].urgency === 'overdue' ? 'kin-overdue' : '')}
           />
         )}

@@ -1,7 +1,7 @@
 // Removing many members at once: the ones selected in the directory, every one that matches the filters (the server
 // takes them when the job starts), or a list uploaded as CSV — checked row by row before anything runs. One
 // handover target, one data handling, one grace period, one reason; then the job runs on the server.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, Button, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd'
 import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -10,7 +10,7 @@ import { useTenantAccess } from '@/shared/session/use-tenant'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { DataHandlingField, GraceDaysField, HandoverFields, type RemovalValues } from './removal-fields'
 import { useActionKey } from '@/shared/ui/use-action-key'
-import { usePreviewMemberList, useStartRemovalJob, type DirectoryFilters, type MemberListRow } from '../api'
+import { useMemberSettings, usePreviewMemberList, useStartRemovalJob, type DirectoryFilters, type MemberListRow } from '../api'
 import { decodeList, listRows, type ListEncoding } from '../csv'
 
 export type BulkSource = { kind: 'selected'; memberIds: string[] } | { kind: 'filter'; filters: DirectoryFilters; count: number } | { kind: 'list' }
@@ -37,6 +37,11 @@ export function BulkRemovalDialog({ source, open, onClose }: { source: BulkSourc
   const [list, setList] = useState<CheckedList | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
   const n = (value: number) => formatNumber(value, i18n.language)
+  // The tenant's grace period, once known, unless the administrator already chose one.
+  const defaultGrace = useMemberSettings(tenantId).data?.removalGraceDays
+  useEffect(() => {
+    if (defaultGrace !== undefined && !form.isFieldTouched('graceDays')) form.setFieldValue('graceDays', defaultGrace)
+  }, [defaultGrace, form])
 
   const listed = list?.rows.filter((row) => row.outcome === 'member' && row.member).map((row) => row.member?.id ?? '') ?? []
   const count = source.kind === 'selected' ? source.memberIds.length : source.kind === 'filter' ? source.count : listed.length

@@ -18,6 +18,7 @@ import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 import { useDecideDeregistration, useDeregistrationRequests, useMemberDetail, type DeregistrationRequest, type MemberRemovalInput } from '../api'
 import { memberName } from './bits'
+import { MemberSettingsCard } from './MemberSettingsCard'
 import { RemoveMemberDialog } from './RemoveMemberDialog'
 
 const DAY_MS = 86_400_000
@@ -40,7 +41,7 @@ export function DeadlineTag({ request, now }: { request: DeregistrationRequest; 
 
 export function DeregistrationPage() {
   const { t, i18n } = useTranslation('members')
-  const { tenantId, access } = useTenantAccess()
+  const { tenantId, access, isSupport } = useTenantAccess()
   const { message } = AntApp.useApp()
   const queue = useDeregistrationRequests(tenantId)
   const decide = useDecideDeregistration(tenantId)
@@ -161,6 +162,7 @@ export function DeregistrationPage() {
           locale={{ emptyText: t('requests.empty') }}
         />
       ) : null}
+      {isSupport ? null : <MemberSettingsCard tenantId={tenantId} />}
       <DangerousActionDialog
         open={dialog?.kind === 'decline'}
         title={t('requests.declineTitle', { name: current?.member.name ?? '' })}
