@@ -2085,10 +2085,10 @@ export interface components {
             onBehalfOf: string | null;
             kind: components["schemas"]["RetentionPolicyKind"];
             /**
-             * @description applied at once (longer), scheduled (shorter, after a grace period), took effect (grace ended), cancelled.
+             * @description applied at once (longer), scheduled (shorter, after a grace period), took effect (grace ended), cancelled, withdrawn (a scheduled shortening replaced by a later change before it took effect; `after` is the withdrawn period).
              * @enum {string}
              */
-            event: "applied" | "scheduled" | "took_effect" | "cancelled";
+            event: "applied" | "scheduled" | "took_effect" | "cancelled" | "withdrawn";
             before: components["schemas"]["RetentionPeriod"];
             after: components["schemas"]["RetentionPeriod"];
             /** Format: date-time */
@@ -5140,7 +5140,7 @@ export const appEmergencyStopTargetValues: ReadonlyArray<FlattenedDeepRequired<c
 export const retentionUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionUnit"]> = ["days", "months", "years"];
 export const retentionPolicyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionPolicyKind"]> = ["chat", "files"];
 export const retentionRunOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionRun"]["outcome"]> = ["completed", "failed"];
-export const retentionHistoryEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionHistoryEntry"]["event"]> = ["applied", "scheduled", "took_effect", "cancelled"];
+export const retentionHistoryEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionHistoryEntry"]["event"]> = ["applied", "scheduled", "took_effect", "cancelled", "withdrawn"];
 export const legalHoldTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHold"]["targetType"]> = ["member", "group"];
 export const legalHoldInputTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHoldInput"]["targetType"]> = ["member", "group"];
 export const mockScenarioNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockScenarioName"]> = ["default", "large", "empty-grants"];

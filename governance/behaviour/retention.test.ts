@@ -201,6 +201,20 @@ forEachStore((setup, store) => {
       expect((await settings(api)).view.policies.chat.period).toEqual(threeYears)
     })
 
+    it('a scheduled shortening replaced by a longer period is withdrawn in the history and never runs', async () => {
+      const api = await admin()
+      await put(api, { chat: ninetyDays, files: fiveYears }, (await settings(api)).etag)
+      const sevenYears = { mode: 'period', value: 7, unit: 'years' } as const
+      const replaced = await json<Schemas['RetentionSettings']>(await put(api, { chat: sevenYears, files: fiveYears }, (await settings(api)).etag))
+      expect(replaced.pending).toBeNull()
+      expect(replaced.policies.chat.period).toEqual(sevenYears)
+      const history = await json<History>(await api.get(`${R}/history?limit=3`))
+      expect(history.items.map((entry) => `${entry.kind}:${entry.event}`)).toEqual(['chat:applied', 'chat:withdrawn', 'chat:scheduled'])
+      expect(history.items[1]).toMatchObject({ after: ninetyDays })
+      api.clock.set(new Date(EPOCH + 40 * DAY).toISOString())
+      expect((await settings(api)).view.policies.chat.period).toEqual(sevenYears)
+    })
+
     it('needs If-Match, refuses a stale ETag with the current version, and invalid input with field errors', async () => {
       const api = await admin()
       const stale = (await settings(api)).etag

@@ -106,6 +106,8 @@ export function changePolicies(
       continue
     }
     changed = true
+    // A waiting shortening that another change replaces is withdrawn, and the history says so (never reads as pending).
+    if (waiting) history.push({ ...common, event: 'withdrawn', after: waiting, effectiveAt: current.pending?.effectiveAt ?? null })
     if (isShorter(next, held, now)) {
       pendingPolicies[kind] = next
       scheduled = true

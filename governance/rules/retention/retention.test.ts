@@ -124,6 +124,23 @@ describe('changing policies', () => {
     expect(back.history).toEqual([expect.objectContaining({ event: 'cancelled', after: ninetyDays })])
   })
 
+  it('a scheduled shortening replaced by a longer period, or by another shortening, is withdrawn in the history', () => {
+    const scheduled = changePolicies(record(), { chat: ninetyDays, files: { mode: 'forever' }, graceDays: 3, reason: null, touchesAuditLog: false }, by, EPOCH)
+    const longer = changePolicies(scheduled.record, { chat: { mode: 'forever' }, files: { mode: 'forever' }, reason: 'Keep it all', touchesAuditLog: false }, by, EPOCH + 1)
+    expect(longer.record.pending).toBeNull()
+    expect(longer.history.map((entry) => [entry.event, entry.after])).toEqual([
+      ['withdrawn', ninetyDays],
+      ['applied', { mode: 'forever' }],
+    ])
+    const thirty = { mode: 'period', value: 30, unit: 'days' } as const
+    const other = changePolicies(scheduled.record, { chat: thirty, files: { mode: 'forever' }, reason: null, touchesAuditLog: false }, by, EPOCH + 1)
+    expect(other.history.map((entry) => [entry.event, entry.after])).toEqual([
+      ['withdrawn', ninetyDays],
+      ['scheduled', thirty],
+    ])
+    expect(other.record.pending?.policies).toEqual({ chat: thirty })
+  })
+
   it('refuses to touch the audit log and periods beyond 100 years', () => {
     const error = expectRule(() => changePolicies(record(), { chat: { mode: 'period', value: 1_201, unit: 'months' }, files: { mode: 'forever' }, reason: null, touchesAuditLog: true }, by, EPOCH), 'validation')
     expect(error.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['chat.value:too_large', 'auditLog:invalid'])
