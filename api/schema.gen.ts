@@ -453,6 +453,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/custom-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers an app the tenant made itself (Neocrm 7.3's custom apps): it starts disabled and goes through the same enable flow as any other, sensitive scopes acknowledged first. Its vendor is the tenant. */
+        post: operations["registerCustomApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/vendor-deletion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a request to a third-party app's vendor to delete the tenant's data it already received (Neocrm 7.2): disabling stops new data, not what the vendor holds. Only for third-party apps (app-kind otherwise). */
+        post: operations["requestVendorDeletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/apps/{appId}": {
         parameters: {
             query?: never;
@@ -505,7 +544,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disables an app at once (its tokens stop working). A reason is required. */
+        /** Disables an app at once (its tokens stop working; it receives no data from now on). A reason is required. What the vendor already received stays with it unless asked to delete: `askVendorToDelete` records that request in the same change (third-party apps only). */
         post: operations["disableApp"];
         delete?: never;
         options?: never;
@@ -525,7 +564,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Removes a disabled app from the workbench (409 while it is enabled). */
+        /** Removes a disabled app from the workbench (409 while it is enabled; app-kind for the platform's basic apps, which can be disabled but not removed). */
         post: operations["removeApp"];
         delete?: never;
         options?: never;
@@ -1821,6 +1860,34 @@ export interface components {
             "en-US": string;
             "zh-CN": string;
         };
+        /**
+         * @description basic: the platform's own apps (can be disabled, not removed); third_party: made by a vendor outside the platform; custom: made by the tenant itself.
+         * @enum {string}
+         */
+        AppKind: "basic" | "third_party" | "custom";
+        AppVendorDeletionRequest: {
+            id: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["RetentionPerson"];
+            onBehalfOf: string | null;
+            reason: string;
+            /**
+             * @description Recorded and sent to the vendor; the vendor's confirmation is not tracked yet.
+             * @enum {string}
+             */
+            status: "sent";
+        };
+        CustomAppInput: {
+            name: string;
+            description: string;
+            scopeIds: string[];
+        };
+        DisableAppInput: {
+            reason: string;
+            /** @description Also ask the vendor to delete the tenant's data it received (third-party apps only). */
+            askVendorToDelete?: boolean;
+        };
         ReasonInput: {
             reason: string;
         };
@@ -1889,8 +1956,11 @@ export interface components {
             vendor: string;
             category: components["schemas"]["AppCategory"];
             description: string;
-            /** @description False for the platform's own apps. */
+            kind: components["schemas"]["AppKind"];
+            /** @description True for third-party apps (kind third_party); false for basic and custom ones. */
             thirdParty: boolean;
+            /** @description Requests to the vendor to delete what it received, newest first. */
+            vendorDeletionRequests: components["schemas"]["AppVendorDeletionRequest"][];
             version: string;
             status: components["schemas"]["AppStatus"];
             /** @description Scopes the app holds now. */
@@ -3274,6 +3344,7 @@ export interface operations {
                 category?: components["schemas"]["AppCategory"];
                 /** @description Only apps currently holding this scope id. */
                 scope?: string;
+                kind?: components["schemas"]["AppKind"];
             };
             header?: never;
             path: {
@@ -3298,6 +3369,78 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    registerCustomApp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAppInput"];
+            };
+        };
+        responses: {
+            /** @description The app, registered and disabled. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    requestVendorDeletion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The app, with the request in its list. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             default: components["responses"]["Problem"];
         };
     };
@@ -3383,7 +3526,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonInput"];
+                "application/json": components["schemas"]["DisableAppInput"];
             };
         };
         responses: {
@@ -5132,6 +5275,8 @@ export const auditActorRoleValues: ReadonlyArray<FlattenedDeepRequired<component
 export const auditChainBreakProblemValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditChainBreak"]["problem"]> = ["content_changed", "link_broken", "missing"];
 export const auditExportInputLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditExportInput"]["language"]> = ["en-US", "zh-CN"];
 export const auditExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditExport"]["status"]> = ["running", "completed"];
+export const appKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppKind"]> = ["basic", "third_party", "custom"];
+export const appVendorDeletionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppVendorDeletionRequest"]["status"]> = ["sent"];
 export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "awaiting_scope_approval", "disabled"];
 export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];
 export const appAvailabilityModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppAvailabilityMode"]> = ["all", "departments", "members"];

@@ -134,6 +134,37 @@ forEachStore((setup, store) => {
       expect(pending.items).toEqual([])
     })
 
+    it('tells basic, third-party and custom apps apart: a basic app is never removed, a custom one goes through the enable flow, a vendor is asked to delete', async () => {
+      const api = await admin()
+      const basic = await json<Items<Schemas['App']>>(await api.get(`${T}/apps?kind=basic`))
+      expect(basic.items.map((app) => [app.id, app.kind, app.thirdParty])).toEqual([['app-acme-approvals', 'basic', false]])
+      expect((await api.post(`${T}/apps/app-acme-approvals/disable`, { reason: '试用结束' }, { headers: key() })).status).toBe(200)
+      await expectProblem(await api.post(`${T}/apps/app-acme-approvals/remove`, {}, { headers: key() }), 409, 'urn:problem:app-kind')
+
+      await expectProblem(await api.post(`${T}/custom-apps`, { name: '报销小助手', description: '', scopeIds: ['nope'] }, { headers: key() }), 400, 'urn:problem:validation')
+      await expectProblem(await api.post(`${T}/custom-apps`, { name: '报销小助手', description: '', scopeIds: [] }, { headers: key() }), 400, 'urn:problem:validation')
+      const registered = await api.post(`${T}/custom-apps`, { name: ' 报销小助手 ', description: '内部报销流程', scopeIds: ['member.userid', 'finance.invoices'] }, { headers: key() })
+      expect(registered.status).toBe(201)
+      const custom = await json<Schemas['App']>(registered)
+      expect(custom).toMatchObject({ name: '报销小助手', kind: 'custom', thirdParty: false, status: 'disabled', vendor: '杭州示例贸易有限公司', vendorDeletionRequests: [] })
+      const sensitive = custom.scopes.filter((scope) => scope.sensitive).map((scope) => scope.id)
+      if (sensitive.length > 0) await expectProblem(await api.post(`${T}/apps/${custom.id}/enable`, { acknowledgedScopes: [] }, { headers: key() }), 400, 'urn:problem:validation')
+      expect((await json<Schemas['App']>(await api.post(`${T}/apps/${custom.id}/enable`, { acknowledgedScopes: sensitive }, { headers: key() }))).status).toBe('enabled')
+      expect((await json<Items<Schemas['App']>>(await api.get(`${T}/apps?kind=custom`))).items.map((app) => app.id)).toEqual([custom.id])
+      await expectProblem(await api.post(`${T}/apps/${custom.id}/vendor-deletion-requests`, { reason: '清理' }, { headers: key() }), 409, 'urn:problem:app-kind')
+      expect((await auditOf(api, custom.id)).map((event) => event.action)).toEqual(['app.enabled', 'app.registered'])
+
+      // Disabling a third-party app asks its vendor to delete, in the same change; a later request adds another.
+      const disabled = await json<Schemas['App']>(await api.post(`${T}/apps/app-acme-crm-sync/disable`, { reason: '停止合作', askVendorToDelete: true }, { headers: key() }))
+      expect(disabled.status).toBe('disabled')
+      expect(disabled.vendorDeletionRequests).toEqual([expect.objectContaining({ status: 'sent', reason: '停止合作', requestedBy: expect.objectContaining({ name: '王芳' }) as unknown, onBehalfOf: null })])
+      const again = await api.post(`${T}/apps/app-acme-crm-sync/vendor-deletion-requests`, { reason: '再次催办' }, { headers: key() })
+      expect(again.status).toBe(201)
+      expect((await json<Schemas['App']>(again)).vendorDeletionRequests.map((request) => request.reason)).toEqual(['再次催办', '停止合作'])
+      expect((await json<Schemas['App']>(await api.get(`${T}/apps/app-acme-crm-sync`))).vendorDeletionRequests).toHaveLength(2)
+      expect((await auditOf(api, 'app-acme-crm-sync')).map((event) => event.action).slice(0, 3)).toEqual(['app.vendor_deletion_requested', 'app.vendor_deletion_requested', 'app.disabled'])
+    })
+
     it('approves a scope update only with the new sensitive scopes acknowledged; declining keeps the old ones', async () => {
       const api = await admin()
       await expectProblem(await api.post(`${T}/apps/app-acme-esign/scope-update/approve`, { acknowledgedScopes: ['contacts.read'] }, { headers: key() }), 400, 'urn:problem:validation')

@@ -21,6 +21,7 @@ const STATUS: Record<ProblemKind, number> = {
   'legal-hold': 409,
   'evidence-type': 415,
   'evidence-too-large': 413,
+  'app-kind': 409,
 }
 
 export const problemType = (kind: string): string => `urn:problem:${kind}`

@@ -23,6 +23,7 @@ export type ProblemKind =
   | 'legal-hold'
   | 'evidence-type'
   | 'evidence-too-large'
+  | 'app-kind'
 
 export interface RuleErrorInit {
   kind: ProblemKind

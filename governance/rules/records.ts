@@ -129,7 +129,8 @@ export interface AppRecord {
   vendor: string
   category: Schemas['AppCategory']
   description: string
-  thirdParty: boolean
+  /** basic (the platform's own), third_party, custom (made by the tenant). */
+  kind: Schemas['AppKind']
   version: string
   enabled: boolean
   /** Scopes the app holds now; an update's new scopes only land here once approved. */
@@ -139,6 +140,8 @@ export interface AppRecord {
   lastDataAccessAt: string | null
   installedAt: string
   disabledReason: string | null
+  /** Requests to the vendor to delete what it received, newest first. */
+  vendorDeletionRequests: Schemas['AppVendorDeletionRequest'][]
 }
 
 export type AppScopeRecord = Schemas['AppScope']

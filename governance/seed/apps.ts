@@ -75,7 +75,7 @@ const DAY = 24 * HOUR
 const at = (msBeforeEpoch: number): string => new Date(EPOCH_MS - msBeforeEpoch).toISOString()
 const BASE = ['member.userid', 'member.avatar']
 
-type AppSeed = Omit<AppRecord, 'tenantId' | 'availability' | 'scopeUpdate' | 'disabledReason'> & {
+type AppSeed = Omit<AppRecord, 'tenantId' | 'availability' | 'scopeUpdate' | 'disabledReason' | 'vendorDeletionRequests'> & {
   availability?: Partial<Omit<AppAvailabilityRecord, 'version'>>
   scopeUpdate?: AppRecord['scopeUpdate']
   disabledReason?: string | null
@@ -87,6 +87,7 @@ function app(tenantId: string, seed: AppSeed): AppRecord {
     tenantId,
     scopeUpdate: seed.scopeUpdate ?? null,
     disabledReason: seed.disabledReason ?? null,
+    vendorDeletionRequests: [],
     availability: {
       mode: seed.availability?.mode ?? 'all',
       departmentIds: seed.availability?.departmentIds ?? [],
@@ -106,20 +107,20 @@ function acmeApps(): AppRecord[] {
     app(t, {
       id: 'app-acme-approvals', name: '智能审批 Smart Approvals', vendor: '云流科技 CloudFlow Ltd.', category: 'approval',
       description: '自定义审批流：请假、采购、用章、合同审批。Custom approval flows for leave, purchasing, seals and contracts.',
-      thirdParty: false, version: '5.2.0', enabled: true, scopeIds: [...BASE, 'org.departments', 'approval.api'],
+      kind: 'basic', version: '5.2.0', enabled: true, scopeIds: [...BASE, 'org.departments', 'approval.api'],
       lastDataAccessAt: at(12 * 60_000), installedAt: at(700 * DAY),
     }),
     app(t, {
       id: 'app-acme-crm-sync', name: 'SalesLink CRM 同步', vendor: 'SalesLink Inc.', category: 'crm',
       description: 'Two-way sync of customers and deals between the workspace CRM and SalesLink.',
-      thirdParty: true, version: '3.8.1', enabled: true, scopeIds: [...BASE, 'crm.customers', 'contacts.read'],
+      kind: 'third_party', version: '3.8.1', enabled: true, scopeIds: [...BASE, 'crm.customers', 'contacts.read'],
       availability: { mode: 'departments', departmentIds: ['d-acme-sales', 'd-acme-cs'], deniedMemberIds: ['m-acme-000042'] },
       lastDataAccessAt: at(3 * HOUR), installedAt: at(400 * DAY),
     }),
     app(t, {
       id: 'app-acme-esign', name: '契约锁电子签', vendor: '杭州契约科技有限公司', category: 'legal',
       description: '在线签署劳动合同与销售合同，具有法律效力的电子签名。',
-      thirdParty: true, version: '2.4.0', enabled: true, scopeIds: [...BASE, 'files.read', 'approval.api'],
+      kind: 'third_party', version: '2.4.0', enabled: true, scopeIds: [...BASE, 'files.read', 'approval.api'],
       availability: { mode: 'departments', departmentIds: ['d-acme-legal', 'd-acme-hr', 'd-acme-sales'] },
       scopeUpdate: { version: '2.5.0', requestedAt: at(2 * DAY), scopeIds: [...BASE, 'files.read', 'approval.api', 'contacts.phone', 'contacts.read'] },
       lastDataAccessAt: at(26 * HOUR), installedAt: at(300 * DAY),
@@ -127,66 +128,66 @@ function acmeApps(): AppRecord[] {
     app(t, {
       id: 'app-acme-attendance', name: '外勤打卡 Field Clock-in', vendor: '移动办公实验室', category: 'hr',
       description: '外勤人员定位打卡、排班与考勤统计。GPS clock-in for field staff.',
-      thirdParty: true, version: '7.0.3', enabled: true, scopeIds: [...BASE, 'location.precise', 'attendance.records'],
+      kind: 'third_party', version: '7.0.3', enabled: true, scopeIds: [...BASE, 'location.precise', 'attendance.records'],
       scopeUpdate: { version: '7.1.0', requestedAt: at(5 * HOUR), scopeIds: [...BASE, 'location.precise', 'attendance.records', 'calendar.read', 'contacts.phone'] },
       lastDataAccessAt: at(40 * 60_000), installedAt: at(520 * DAY),
     }),
     app(t, {
       id: 'app-acme-expense', name: '<img src=x onerror=alert(1)>Expense Helper', vendor: 'Spendly <b>Pro</b>', category: 'finance',
       description: 'Snap receipts and file claims. <script>document.title="pwned"</script> Reimbursed within 3 days.',
-      thirdParty: true, version: '1.9.0', enabled: false, scopeIds: [...BASE, 'finance.invoices', 'approval.api'],
+      kind: 'third_party', version: '1.9.0', enabled: false, scopeIds: [...BASE, 'finance.invoices', 'approval.api'],
       disabledReason: '供应商安全评估未通过，待复核',
       lastDataAccessAt: at(20 * DAY), installedAt: at(200 * DAY),
     }),
     app(t, {
       id: 'app-acme-translate', name: '即时翻译 LinguaBridge', vendor: 'LinguaBridge GmbH', category: 'communication',
       description: 'Translates chat messages between Chinese, English, German and Japanese as you type.',
-      thirdParty: true, version: '4.0.0', enabled: true, scopeIds: [...BASE, 'chat.messages'],
+      kind: 'third_party', version: '4.0.0', enabled: true, scopeIds: [...BASE, 'chat.messages'],
       availability: { mode: 'members', memberIds: ['m-acme-000003', 'm-acme-000007', 'm-acme-000011'] },
       lastDataAccessAt: at(5 * 60_000), installedAt: at(90 * DAY),
     }),
     app(t, {
       id: 'app-acme-survey', name: '<script>alert("x")</script> Survey', vendor: 'FormStack "Labs" & Co.', category: 'productivity',
       description: 'Employee pulse surveys and event sign-ups. <a href="javascript:alert(2)">Click here</a>',
-      thirdParty: true, version: '2.1.7', enabled: true, scopeIds: [...BASE, 'org.departments'],
+      kind: 'third_party', version: '2.1.7', enabled: true, scopeIds: [...BASE, 'org.departments'],
       lastDataAccessAt: at(4 * DAY), installedAt: at(150 * DAY),
     }),
     app(t, {
       id: 'app-acme-bi', name: '数据看板 Insight BI', vendor: '观数科技', category: 'analytics',
       description: '销售、回款与客户数据的可视化看板，每日自动汇总。',
-      thirdParty: true, version: '6.3.0', enabled: true, scopeIds: [...BASE, 'crm.customers', 'org.departments'],
+      kind: 'third_party', version: '6.3.0', enabled: true, scopeIds: [...BASE, 'crm.customers', 'org.departments'],
       availability: { mode: 'departments', departmentIds: ['d-acme-ceo', 'd-acme-finance'], memberIds: ['m-acme-000005'] },
       lastDataAccessAt: at(9 * HOUR), installedAt: at(60 * DAY),
     }),
     app(t, {
       id: 'app-acme-meeting', name: '会议室预订 RoomBook', vendor: 'RoomBook Ltd.', category: 'productivity',
       description: 'Book meeting rooms and see who is in them.',
-      thirdParty: true, version: '1.2.0', enabled: true, scopeIds: [...BASE, 'calendar.read'],
+      kind: 'third_party', version: '1.2.0', enabled: true, scopeIds: [...BASE, 'calendar.read'],
       lastDataAccessAt: at(2 * HOUR), installedAt: at(365 * DAY),
     }),
     app(t, {
       id: 'app-acme-archive', name: '企业网盘归档 DocVault', vendor: '存档宝', category: 'productivity',
       description: '自动归档群聊文件与文档，支持全文检索。Archives group files and documents with full-text search.',
-      thirdParty: true, version: '3.0.0', enabled: false, scopeIds: [...BASE, 'files.read', 'chat.messages'],
+      kind: 'third_party', version: '3.0.0', enabled: false, scopeIds: [...BASE, 'files.read', 'chat.messages'],
       lastDataAccessAt: null, installedAt: at(10 * DAY),
     }),
     app(t, {
       id: 'app-acme-portal', name: LONG_APP_NAME, vendor: 'شركة البوابة للبرمجيات (Portal Software Co.)', category: 'crm',
       description: 'بوابة للعملاء لمتابعة الطلبات والفواتير — 客户自助门户：查询订单与发票 — customer self-service portal.',
-      thirdParty: true, version: '0.9.4', enabled: true, scopeIds: [...BASE, 'crm.customers', 'contacts.phone'],
+      kind: 'third_party', version: '0.9.4', enabled: true, scopeIds: [...BASE, 'crm.customers', 'contacts.phone'],
       availability: { mode: 'members', memberIds: ['m-acme-000009', 'm-acme-000010'] },
       lastDataAccessAt: at(33 * DAY), installedAt: at(45 * DAY),
     }),
     app(t, {
       id: 'app-acme-training', name: '学习中心 LearnHub', vendor: 'LearnHub Education', category: 'hr',
       description: '新员工入职培训、课程与考试。',
-      thirdParty: true, version: '2.0.0', enabled: true, scopeIds: [...BASE, 'org.departments', 'contacts.read'],
+      kind: 'third_party', version: '2.0.0', enabled: true, scopeIds: [...BASE, 'org.departments', 'contacts.read'],
       lastDataAccessAt: at(6 * DAY), installedAt: at(250 * DAY),
     }),
     app(t, {
       id: 'app-acme-hotline', name: 'مساعد الدعم Support Hotline', vendor: 'CallCenter.io', category: 'communication',
       description: 'مركز اتصال سحابي — cloud call centre that pops customer details when a call comes in.',
-      thirdParty: true, version: '5.5.5', enabled: false, scopeIds: [...BASE, 'contacts.phone', 'crm.customers', 'chat.messages'],
+      kind: 'third_party', version: '5.5.5', enabled: false, scopeIds: [...BASE, 'contacts.phone', 'crm.customers', 'chat.messages'],
       disabledReason: 'Pilot ended',
       lastDataAccessAt: at(120 * DAY), installedAt: at(400 * DAY),
     }),
@@ -199,20 +200,20 @@ function northwindApps(): AppRecord[] {
     app(t, {
       id: 'app-northwind-approvals', name: 'Approvals', vendor: 'Platform', category: 'approval',
       description: 'Leave, purchasing and expense approvals.',
-      thirdParty: false, version: '5.2.0', enabled: true, scopeIds: [...BASE, 'org.departments', 'approval.api'],
+      kind: 'basic', version: '5.2.0', enabled: true, scopeIds: [...BASE, 'org.departments', 'approval.api'],
       lastDataAccessAt: at(HOUR), installedAt: at(500 * DAY),
     }),
     app(t, {
       id: 'app-northwind-fleet', name: 'FleetTrack', vendor: 'FleetTrack Ltd.', category: 'hr',
       description: 'Vehicle and driver tracking for the delivery fleet.',
-      thirdParty: true, version: '8.1.0', enabled: true, scopeIds: [...BASE, 'location.precise', 'contacts.phone'],
+      kind: 'third_party', version: '8.1.0', enabled: true, scopeIds: [...BASE, 'location.precise', 'contacts.phone'],
       availability: { mode: 'departments', departmentIds: ['d-northwind-fleet'] },
       lastDataAccessAt: at(10 * 60_000), installedAt: at(300 * DAY),
     }),
     app(t, {
       id: 'app-northwind-books', name: 'LedgerBooks', vendor: 'Ledger Software', category: 'finance',
       description: 'Bookkeeping and expense claims.',
-      thirdParty: true, version: '2.2.0', enabled: false, scopeIds: [...BASE, 'finance.invoices'],
+      kind: 'third_party', version: '2.2.0', enabled: false, scopeIds: [...BASE, 'finance.invoices'],
       lastDataAccessAt: null, installedAt: at(15 * DAY),
     }),
   ]

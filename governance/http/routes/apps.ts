@@ -2,7 +2,7 @@
 import type { components } from '@contract/schema.gen'
 import { assertPending, approveRequest, denyRequest } from '../../rules/apps/requests'
 import { availabilityChanged, nextAvailability } from '../../rules/apps/availability'
-import { disableApp, enableApp, filterApps, removeApp } from '../../rules/apps/catalogue'
+import { disableApp, enableApp, filterApps, registerCustomApp, removeApp, requestVendorDeletion, type AppChangeBy } from '../../rules/apps/catalogue'
 import { restoreEmergencyStop, startEmergencyStop } from '../../rules/apps/emergency'
 import { approveScopeUpdate, declineScopeUpdate } from '../../rules/apps/scope-update'
 import { notFound, staleVersion } from '../../rules/errors'
@@ -61,6 +61,8 @@ async function changeApp(
   return ok(await oneAppView(tx, result.app))
 }
 
+const changedBy = (actor: Actor, now: number): AppChangeBy => ({ person: { id: actor.user.id, name: actor.user.name }, onBehalfOf: actor.onBehalfOf, at: new Date(now).toISOString() })
+
 async function activeStop(tx: Transaction, tenantId: string) {
   return (await tx.apps.emergencyStops(tenantId)).find((stop) => stop.restoredAt === null) ?? null
 }
@@ -73,6 +75,7 @@ export const appRoutes = [
       status: query.status ?? null,
       category: query.category ?? null,
       scope: query.scope || null,
+      kind: query.kind ?? null,
     })
     return ok({ items: await appViews(tx, tenantId, filtered) })
   }),
@@ -89,8 +92,37 @@ export const appRoutes = [
 
   tenantRoute(
     { method: 'post', path: `${base}/apps/:appId/disable`, operationId: 'disableApp', access: 'tenant:write', idempotent: true },
-    async ({ tx, params, body, actor, now }) =>
-      changeApp(tx, actor, now, params.appId ?? '', (app) => disableApp(app, givenText(body.reason, 'reason', true) ?? '')),
+    async ({ tx, params, body, actor, now }) => {
+      const reason = givenText(body.reason, 'reason', true) ?? ''
+      const requestId = body.askVendorToDelete ? await tx.ids.next('vdr') : null
+      return changeApp(tx, actor, now, params.appId ?? '', (app) => {
+        const disabled = disableApp(app, reason)
+        if (requestId === null) return disabled
+        // In the same change: the vendor is asked to delete what it already received.
+        const asked = requestVendorDeletion(disabled.app, reason, requestId, changedBy(actor, now))
+        return { app: asked.app, audit: [...disabled.audit, ...asked.audit] }
+      })
+    },
+  ),
+
+  tenantRoute(
+    { method: 'post', path: `${base}/apps/:appId/vendor-deletion-requests`, operationId: 'requestVendorDeletion', access: 'tenant:write', idempotent: true },
+    async ({ tx, params, body, actor, now }) => {
+      const requestId = await tx.ids.next('vdr')
+      const reply = await changeApp(tx, actor, now, params.appId ?? '', (app) => requestVendorDeletion(app, givenText(body.reason, 'reason', true) ?? '', requestId, changedBy(actor, now)))
+      return { ...reply, status: 201 }
+    },
+  ),
+
+  tenantRoute(
+    { method: 'post', path: `${base}/custom-apps`, operationId: 'registerCustomApp', access: 'tenant:write', idempotent: true },
+    async ({ tx, tenantId, body, actor, now }) => {
+      const tenant = await tx.tenants.get(tenantId)
+      const result = registerCustomApp(body, await tx.apps.scopes(), { id: await tx.ids.next(`app-${tenantId.replace(/^t-/, '')}-custom`), tenantId, vendor: tenant?.name ?? tenantId, by: changedBy(actor, now) })
+      await tx.apps.save(result.app)
+      await recordAudit(tx, actor, now, result.audit)
+      return created(await oneAppView(tx, result.app))
+    },
   ),
 
   tenantRoute(

@@ -19,7 +19,8 @@ export function appView(app: AppRecord, catalogue: readonly AppScopeRecord[], pe
     vendor: app.vendor,
     category: app.category,
     description: app.description,
-    thirdParty: app.thirdParty,
+    kind: app.kind,
+    thirdParty: app.kind === 'third_party',
     version: app.version,
     status: appStatus(app),
     scopes: scopesOf(catalogue, app.scopeIds),
@@ -42,6 +43,7 @@ export function appView(app: AppRecord, catalogue: readonly AppScopeRecord[], pe
     installedAt: app.installedAt,
     disabledReason: app.enabled ? null : app.disabledReason,
     pendingRequestCount,
+    vendorDeletionRequests: app.vendorDeletionRequests,
   }
 }
 

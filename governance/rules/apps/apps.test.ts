@@ -34,7 +34,7 @@ const app = (id: string, over: Partial<AppRecord> = {}): AppRecord => ({
   vendor: 'Vendor',
   category: 'crm',
   description: 'Does things',
-  thirdParty: true,
+  kind: 'third_party',
   version: '1.0.0',
   enabled: true,
   scopeIds: ['member.userid'],
@@ -43,6 +43,7 @@ const app = (id: string, over: Partial<AppRecord> = {}): AppRecord => ({
   lastDataAccessAt: null,
   installedAt: AT,
   disabledReason: null,
+  vendorDeletionRequests: [],
   ...over,
 })
 const request = (over: Partial<AppRequestRecord> = {}): AppRequestRecord => ({
@@ -78,12 +79,14 @@ describe('the catalogue', () => {
   })
 
   it('filters by status, category, scope and text, sorted by name', () => {
-    const all = { q: '', status: null, category: null, scope: null }
+    const all = { q: '', status: null, category: null, scope: null, kind: null }
     expect(filterApps(apps, catalogue, all).map((a) => a.id)).toEqual(['esign', 'exp', 'crm'])
     expect(filterApps(apps, catalogue, { ...all, status: 'disabled' }).map((a) => a.id)).toEqual(['exp'])
     expect(filterApps(apps, catalogue, { ...all, category: 'legal' }).map((a) => a.id)).toEqual(['esign'])
     expect(filterApps(apps, catalogue, { ...all, scope: 'crm.customers' }).map((a) => a.id)).toEqual(['crm'])
     expect(filterApps(apps, catalogue, { ...all, q: ' saleslink ' }).map((a) => a.id)).toEqual(['crm'])
+    expect(filterApps(apps, catalogue, { ...all, kind: 'basic' }).map((a) => a.id)).toEqual([])
+    expect(filterApps(apps, catalogue, { ...all, kind: 'third_party' }).map((a) => a.id)).toEqual(['esign', 'exp', 'crm'])
     expect(expectRule(() => filterApps(apps, catalogue, { ...all, scope: 'nope' }), 'validation').errors?.[0]).toMatchObject({ field: 'scope' })
   })
 
@@ -242,7 +245,8 @@ describe('member requests', () => {
 
 describe('emergency stop', () => {
   const apps = [
-    app('own', { thirdParty: false }),
+    app('own', { kind: 'basic' }),
+    app('ours', { kind: 'custom' }),
     app('crm', { scopeIds: ['member.userid', 'crm.customers'] }),
     app('bi', { scopeIds: ['member.userid', 'crm.customers'] }),
     app('exp', { enabled: false, disabledReason: 'Already off' }),

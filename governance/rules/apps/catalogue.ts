@@ -2,7 +2,7 @@
 // for enabling, disabling and removing it. Plain functions over records; the caller stores what they return.
 import type { components } from '@contract/schema.gen'
 import { departmentSubtree } from '../departments'
-import { conflict, fieldError, validation } from '../errors'
+import { conflict, fieldError, RuleError, validation } from '../errors'
 import type { AppRecord, AppRequestRecord, AppScopeRecord, AuditInput, DepartmentRecord, MemberRecord } from '../records'
 
 type Schemas = components['schemas']
@@ -52,6 +52,7 @@ export interface AppFilter {
   status: Schemas['AppStatus'] | null
   category: Schemas['AppCategory'] | null
   scope: string | null
+  kind: Schemas['AppKind'] | null
 }
 
 /** The catalogue as filtered on the apps page, by name. */
@@ -63,6 +64,7 @@ export function filterApps(apps: readonly AppRecord[], catalogue: readonly AppSc
   return apps
     .filter((app) => filter.status === null || appStatus(app) === filter.status)
     .filter((app) => filter.category === null || app.category === filter.category)
+    .filter((app) => filter.kind === null || app.kind === filter.kind)
     .filter((app) => filter.scope === null || app.scopeIds.includes(filter.scope))
     .filter((app) => q === '' || `${app.name}\n${app.vendor}\n${app.description}`.toLowerCase().includes(q))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -118,9 +120,62 @@ export function removeApp(
   at: string,
   decidedBy: string,
 ): { closedRequests: AppRequestRecord[]; audit: AuditInput[] } {
+  if (app.kind === 'basic') throw new RuleError({ kind: 'app-kind', title: 'A basic app cannot be removed', detail: 'The platform’s basic apps can be disabled but not removed from the workbench.' })
   if (app.enabled) throw conflict('Disable the app before removing it from the workbench.')
   const closedRequests = requests
     .filter((request) => request.appId === app.id && request.status === 'pending')
     .map((request) => ({ ...request, status: 'denied' as const, decidedAt: at, decidedBy, note: 'The app was removed from the workbench.' }))
   return { closedRequests, audit: [appAudit(app, { action: 'app.removed', before: statusSnapshot(app), after: null, reason })] }
+}
+
+export interface AppChangeBy {
+  person: Schemas['RetentionPerson']
+  onBehalfOf: string | null
+  at: string
+}
+
+/** A custom app the tenant made (its vendor is the tenant): registered disabled, enabled through the usual flow. */
+export function registerCustomApp(
+  input: Schemas['CustomAppInput'],
+  catalogue: readonly AppScopeRecord[],
+  context: { id: string; tenantId: string; vendor: string; by: AppChangeBy },
+): { app: AppRecord; audit: AuditInput[] } {
+  const name = input.name.trim()
+  const errors: Schemas['FieldError'][] = []
+  if (name === '') errors.push(fieldError('name', 'required', 'Give the app a name.'))
+  const unknown = input.scopeIds.filter((id) => !catalogue.some((scope) => scope.id === id))
+  if (unknown.length > 0) errors.push(fieldError('scopeIds', 'invalid', `No scope ${unknown.join(', ')}.`))
+  if (new Set(input.scopeIds).size !== input.scopeIds.length) errors.push(fieldError('scopeIds', 'invalid', 'A scope is listed twice.'))
+  if (errors.length > 0) throw validation(errors)
+  const app: AppRecord = {
+    id: context.id,
+    tenantId: context.tenantId,
+    name,
+    vendor: context.vendor,
+    category: 'productivity',
+    description: input.description.trim(),
+    kind: 'custom',
+    version: '1.0.0',
+    enabled: false,
+    scopeIds: input.scopeIds.slice(),
+    scopeUpdate: null,
+    availability: { mode: 'all', departmentIds: [], memberIds: [], deniedMemberIds: [], version: 1 },
+    lastDataAccessAt: null,
+    installedAt: context.by.at,
+    disabledReason: null,
+    vendorDeletionRequests: [],
+  }
+  return { app, audit: [appAudit(app, { action: 'app.registered', before: null, after: { kind: 'custom', ...statusSnapshot(app) } })] }
+}
+
+/** A request to a third-party vendor to delete the tenant's data it already received; recorded with the app. */
+export function requestVendorDeletion(app: AppRecord, reason: string, id: string, by: AppChangeBy): { app: AppRecord; audit: AuditInput[] } {
+  if (app.kind !== 'third_party') {
+    throw new RuleError({ kind: 'app-kind', title: 'Only a third-party vendor is asked to delete', detail: 'Basic apps are the platform’s and custom apps are your own: their data follows your retention settings.' })
+  }
+  const request: Schemas['AppVendorDeletionRequest'] = { id, requestedAt: by.at, requestedBy: by.person, onBehalfOf: by.onBehalfOf, reason, status: 'sent' }
+  return {
+    app: { ...app, vendorDeletionRequests: [request, ...app.vendorDeletionRequests] },
+    audit: [appAudit(app, { action: 'app.vendor_deletion_requested', before: null, after: { request: id, vendor: app.vendor, status: 'sent' }, reason })],
+  }
 }

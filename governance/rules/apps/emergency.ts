@@ -29,7 +29,7 @@ export function startEmergencyStop(
     throw validation([fieldError('scopeId', scopeId ? 'invalid' : 'required', 'Choose a scope.')])
   }
   if (activeStop) throw conflict('An emergency stop is already in force; restore it first.')
-  const hit = apps.filter((app) => app.enabled && (target === 'third_party' ? app.thirdParty : scopeId !== null && app.scopeIds.includes(scopeId)))
+  const hit = apps.filter((app) => app.enabled && (target === 'third_party' ? app.kind === 'third_party' : scopeId !== null && app.scopeIds.includes(scopeId)))
   const record: EmergencyStopRecord = {
     snapshotId: stop.snapshotId,
     tenantId: stop.tenantId,

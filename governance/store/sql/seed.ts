@@ -163,14 +163,15 @@ export async function resetToScenario(db: SqlClient, scenario: ScenarioName): Pr
 
 export async function saveAppRow(tx: SqlQueryable, app: AppRecord): Promise<void> {
   await tx.query(
-    `INSERT INTO apps (tenant_id, id, name, vendor, category, description, third_party, version, enabled, scope_ids, scope_update, availability, last_data_access_at, installed_at, disabled_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+    `INSERT INTO apps (tenant_id, id, name, vendor, category, description, third_party, kind, version, enabled, scope_ids, scope_update, availability, last_data_access_at, installed_at, disabled_reason, vendor_deletion_requests)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, category = excluded.category,
-       description = excluded.description, third_party = excluded.third_party, version = excluded.version, enabled = excluded.enabled,
+       description = excluded.description, third_party = excluded.third_party, kind = excluded.kind, version = excluded.version, enabled = excluded.enabled,
        scope_ids = excluded.scope_ids, scope_update = excluded.scope_update, availability = excluded.availability,
-       last_data_access_at = excluded.last_data_access_at, installed_at = excluded.installed_at, disabled_reason = excluded.disabled_reason`,
-    [app.tenantId, app.id, app.name, app.vendor, app.category, app.description, app.thirdParty, app.version, app.enabled, app.scopeIds,
-      json(app.scopeUpdate), json(app.availability), app.lastDataAccessAt, app.installedAt, app.disabledReason],
+       last_data_access_at = excluded.last_data_access_at, installed_at = excluded.installed_at, disabled_reason = excluded.disabled_reason,
+       vendor_deletion_requests = excluded.vendor_deletion_requests`,
+    [app.tenantId, app.id, app.name, app.vendor, app.category, app.description, app.kind === 'third_party', app.kind, app.version, app.enabled, app.scopeIds,
+      json(app.scopeUpdate), json(app.availability), app.lastDataAccessAt, app.installedAt, app.disabledReason, json(app.vendorDeletionRequests)],
   )
 }
 

@@ -165,7 +165,7 @@ const app = (r: Row): AppRecord => ({
   vendor: str(r.vendor),
   category: r.category as AppRecord['category'],
   description: str(r.description),
-  thirdParty: Boolean(r.third_party),
+  kind: r.kind as AppRecord['kind'],
   version: str(r.version),
   enabled: Boolean(r.enabled),
   scopeIds: (r.scope_ids as string[]) ?? [],
@@ -174,6 +174,7 @@ const app = (r: Row): AppRecord => ({
   lastDataAccessAt: strOrNull(r.last_data_access_at),
   installedAt: str(r.installed_at),
   disabledReason: strOrNull(r.disabled_reason),
+  vendorDeletionRequests: (r.vendor_deletion_requests as AppRecord['vendorDeletionRequests']) ?? [],
 })
 const request = (r: Row): AppRequestRecord => ({
   id: str(r.id),
