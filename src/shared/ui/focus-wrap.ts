@@ -1,6 +1,11 @@
-// Tab wraps inside the open dialog or drawer (WCAG 2.4.3). antd locks focus by pulling it back once it has left, so
-// from the last control Tab first leaves the page (to the browser's own UI: a keyboard user loses their place), and
-// only the next Tab comes back. This moves focus round at the edges itself, for every dialog and drawer at once.
+// Focus in dialogs and drawers (WCAG 2.4.3, 2.1.2), for every one of them at once:
+// - Tab wraps inside the open dialog or drawer. antd locks focus by pulling it back once it has left, so from the last
+//   control Tab first leaves the page (to the browser's own UI: a keyboard user loses their place), and only the next
+//   Tab comes back. This moves focus round at the edges itself.
+// - On close, focus goes back to the control that opened it. antd does that only for a dialog it keeps in the page
+//   for its closing animation; ours mostly leave the page at once (they are rendered while open), and a control may be
+//   gone or disabled by then ("Disable" became "Enable", the app was removed): then focus goes to the first control of
+//   the table row it was in, or else to the page's title.
 
 const TABBABLE = 'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]'
 
@@ -36,7 +41,101 @@ function onKeyDown(event: KeyboardEvent): void {
   }
 }
 
+interface Opened {
+  dialog: HTMLElement
+  opener: HTMLElement
+  rowKey: string | null
+}
+
+/** Dialogs open now, each with what had focus before it. */
+const opened: Opened[] = []
+/** The element that last had focus (wrappers around a dialog do not count: antd focuses them on the way in). */
+let lastFocused: HTMLElement | null = null
+/** antd's outer elements around a drawer or dialog (the dialog may not be drawn yet when they get focus). */
+const DIALOG_WRAPPERS = '.ant-drawer, .ant-modal-wrap'
+/** A wrapper around a dialog that has focus, until focus is moved into the dialog. */
+let focusedWrapper: HTMLElement | null = null
+
+/** Moves focus from a wrapper into the dialog it holds, when that is drawn; false when it is not yet. */
+function focusInto(wrapper: HTMLElement): boolean {
+  const inner = wrapper.querySelector<HTMLElement>('[role="dialog"]')
+  if (!inner || !visible(inner)) return false
+  focusedWrapper = null
+  if (!inner.hasAttribute('tabindex')) inner.setAttribute('tabindex', '-1')
+  inner.focus()
+  return true
+}
+
+const visible = (element: Element) => element.isConnected && element.getClientRects().length > 0
+const usable = (element: Element | null | undefined): element is HTMLElement =>
+  element instanceof HTMLElement && visible(element) && !(element as HTMLButtonElement).disabled
+
+function onFocusIn(event: FocusEvent): void {
+  const target = event.target
+  if (!(target instanceof HTMLElement)) return
+  // antd's drawer focuses its outer wrapper on opening: focus goes into the dialog itself, which names it (at once, or
+  // once the dialog is drawn).
+  if (target.matches(DIALOG_WRAPPERS) || target.querySelector('[role="dialog"]')) {
+    if (!target.closest('[role="dialog"]')) {
+      focusedWrapper = target
+      if (!focusInto(target)) scheduleCheck()
+    }
+    return
+  }
+  const dialog = target.closest<HTMLElement>('[role="dialog"]')
+  if (dialog && lastFocused && !dialog.contains(lastFocused) && !opened.some((entry) => entry.dialog === dialog)) {
+    opened.push({ dialog, opener: lastFocused, rowKey: lastFocused.closest('tr[data-row-key]')?.getAttribute('data-row-key') ?? null })
+  }
+  lastFocused = target
+}
+
+function giveFocusBack(entry: Opened): void {
+  const active = document.activeElement
+  // antd (or the action itself) already put focus somewhere that is still there.
+  if (active instanceof HTMLElement && active !== document.body && visible(active) && !entry.dialog.contains(active)) return
+  // Another dialog or drawer is open and the opener is not in it (e.g. the details of an app just registered).
+  if (openDialogs().some((dialog) => !dialog.contains(entry.opener))) return
+  if (usable(entry.opener)) return entry.opener.focus()
+  const row = entry.rowKey === null ? null : document.querySelector(`tr[data-row-key="${CSS.escape(entry.rowKey)}"]`)
+  const inRow = row ? [...row.querySelectorAll('button, a[href], input')].find(usable) : undefined
+  if (inRow) return inRow.focus()
+  const title = document.querySelector<HTMLElement>('#main h1')
+  if (!title) return
+  if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1')
+  title.focus()
+}
+
+const openDialogs = () => [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].filter(visible)
+
+let checkScheduled = false
+/** After the page changed: a dialog that left (or was hidden) hands focus back, innermost first. */
+function scheduleCheck(): void {
+  if ((opened.length === 0 && focusedWrapper === null) || checkScheduled) return
+  checkScheduled = true
+  requestAnimationFrame(() => {
+    checkScheduled = false
+    if (focusedWrapper !== null) {
+      if (document.activeElement !== focusedWrapper) focusedWrapper = null
+      else if (!focusInto(focusedWrapper)) scheduleCheck()
+    }
+    for (let index = opened.length - 1; index >= 0; index--) {
+      const entry = opened[index]
+      if (!entry || visible(entry.dialog)) continue
+      opened.splice(index, 1)
+      giveFocusBack(entry)
+    }
+  })
+}
+
 export function installFocusWrap(): () => void {
   window.addEventListener('keydown', onKeyDown)
-  return () => window.removeEventListener('keydown', onKeyDown)
+  document.addEventListener('focusin', onFocusIn)
+  const observer = new MutationObserver(scheduleCheck)
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
+  return () => {
+    window.removeEventListener('keydown', onKeyDown)
+    document.removeEventListener('focusin', onFocusIn)
+    observer.disconnect()
+    opened.length = 0
+  }
 }

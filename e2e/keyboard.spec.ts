@@ -1,0 +1,84 @@
+// Keyboard alone, with animations on and with reduced motion: every dialog and the drawer of the apps and retention
+// pages takes focus when it opens, keeps it while open (Tab wraps), and on close — Escape, Cancel, the close button,
+// or after its action succeeded — hands it back to the control that opened it, or to the row it acted on.
+import type { Locator, Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { AppsPage } from './pages/apps'
+import { expectDialogTakesKeyboard, expectFocusWithin } from './pages/keyboard'
+import { RetentionPage } from './pages/retention'
+
+/** Opens the dialog with Enter on its opener, closes it with `close`, and checks focus came back to the opener. */
+async function closesBackToOpener(page: Page, opener: Locator, dialog: Locator, close: 'Cancel' | 'Close'): Promise<void> {
+  await opener.focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeVisible()
+  await expectFocusWithin(dialog)
+  const button = close === 'Close' ? dialog.getByRole('button', { name: 'Close', exact: true }) : dialog.getByRole('button', { name: 'Cancel', exact: true })
+  await button.focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
+}
+
+for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+  test.describe(reducedMotion === 'reduce' ? 'keyboard, reduced motion' : 'keyboard, animations on', () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ reducedMotion })
+    })
+
+    test('apps: each dialog and the drawer take the keyboard and give focus back, also after the action', async ({ page, loginAs }) => {
+      test.setTimeout(90_000)
+      await loginAs('admin-acme', '/tenants/t-acme/apps')
+      const apps = new AppsPage(page)
+      const row = apps.row('SalesLink CRM 同步')
+      const disable = row.getByRole('button', { name: 'Disable SalesLink CRM 同步' })
+      const dialog = apps.dialog('Disable SalesLink CRM 同步')
+      await expectDialogTakesKeyboard(page, disable, dialog)
+      await closesBackToOpener(page, disable, dialog, 'Cancel')
+      await closesBackToOpener(page, disable, dialog, 'Close')
+      // Done by keyboard: the row's "Disable" is now "Enable", and focus is back in that row.
+      await disable.focus()
+      await page.keyboard.press('Enter')
+      await dialog.getByRole('textbox', { name: 'Reason' }).focus()
+      await page.keyboard.type('Contract ended')
+      await dialog.getByRole('button', { name: 'Disable app' }).focus()
+      await page.keyboard.press('Enter')
+      await expect(dialog).toBeHidden()
+      await expect(row.getByRole('button', { name: 'Enable SalesLink CRM 同步' })).toBeVisible()
+      await expect(row.locator(':focus')).toHaveCount(1)
+
+      const enable = row.getByRole('button', { name: 'Enable SalesLink CRM 同步' })
+      await expectDialogTakesKeyboard(page, enable, apps.dialog('Enable SalesLink CRM 同步'), 3)
+
+      // The drawer, and a dialog opened from it, which hands focus back to the drawer's button.
+      const name = row.getByRole('button', { name: 'SalesLink CRM 同步', exact: true })
+      const drawer = apps.drawer('SalesLink CRM 同步')
+      await expectDialogTakesKeyboard(page, name, drawer)
+      await name.focus()
+      await page.keyboard.press('Enter')
+      await expect(drawer).toBeVisible()
+      await expectDialogTakesKeyboard(page, drawer.getByRole('button', { name: 'Change who may use it' }), apps.dialog('Who may use SalesLink CRM 同步'), 4)
+      await expectDialogTakesKeyboard(page, drawer.getByRole('button', { name: 'Ask the vendor to delete its data' }), apps.dialog('Ask SalesLink Inc. to delete its data'), 3)
+      await page.keyboard.press('Escape')
+      await expect(drawer).toBeHidden()
+      await expect(name).toBeFocused()
+
+      // The page's own buttons.
+      await expectDialogTakesKeyboard(page, page.getByRole('button', { name: 'Emergency switch' }), apps.dialog('Emergency switch'))
+      await expectDialogTakesKeyboard(page, page.getByRole('button', { name: 'Register a custom app' }), apps.dialog('Register a custom app'), 4)
+    })
+
+    test('retention: the change, shorten and hold dialogs take the keyboard and give focus back', async ({ page, loginAs }) => {
+      test.setTimeout(90_000)
+      await loginAs('admin-acme', '/tenants/t-acme/retention')
+      const retention = new RetentionPage(page)
+      await retention.setPeriod('chat', '7', 'Years')
+      const save = retention.policy('chat').getByRole('button', { name: 'Save chat messages policy' })
+      await expectDialogTakesKeyboard(page, save, retention.lengthenDialog(), 3)
+      await retention.setPeriod('chat', '1', 'Years')
+      await expectDialogTakesKeyboard(page, save, retention.impactDialog())
+      await closesBackToOpener(page, save, retention.impactDialog(), 'Cancel')
+      await expectDialogTakesKeyboard(page, retention.holds().getByRole('button', { name: 'Place a hold' }), page.getByRole('dialog', { name: 'Place a legal hold' }))
+    })
+  })
+}
