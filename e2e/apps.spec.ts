@@ -3,6 +3,8 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { AppsPage } from './pages/apps'
+import { expectDialogTakesKeyboard } from './pages/keyboard'
+import { selectOption } from './pages/select-option'
 import { Shell } from './pages/shell'
 
 const APPS = '/tenants/t-acme/apps'
@@ -155,6 +157,96 @@ test.describe('apps catalogue', () => {
     await expect(apps.row('SalesLink CRM 同步').getByText('Enabled')).toBeVisible()
     await expect(apps.row('契约锁电子签').getByText('Awaiting scope approval')).toBeVisible()
     await expect(apps.row(EXPENSE).getByText('Disabled')).toBeVisible()
+  })
+})
+
+test('at 1360 px every catalogue column shows without scrolling; a long scope list collapses into “+N more”, which opens the details', async ({ page, loginAs }, testInfo) => {
+  await page.setViewportSize({ width: 1360, height: 900 })
+  await loginAs('admin-acme', APPS)
+  const apps = new AppsPage(page)
+  await expect(apps.row('SalesLink CRM 同步')).toBeVisible()
+  for (const column of ['App', 'Kind', 'Status', 'Scopes held', 'Who may use it', 'Last data access', 'Actions']) {
+    await expect(apps.table().getByRole('columnheader', { name: column, exact: true })).toBeInViewport()
+  }
+  const overflow = await page.evaluate(() => {
+    const scroller = document.querySelector('.ant-table-content, .ant-table-body')
+    return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, table: scroller ? scroller.scrollWidth - scroller.clientWidth : 0 }
+  })
+  expect(overflow).toEqual({ page: 0, table: 0 })
+  if (testInfo.project.name === 'chromium') await page.screenshot({ path: 'docs/screenshots/apps-catalogue-1360.png' })
+  const more = apps.table().getByRole('button', { name: /more scopes of .*: open the details$/ }).first()
+  const label = (await more.getAttribute('aria-label')) ?? ''
+  const appName = /of (.*): open the details$/.exec(label)?.[1] ?? ''
+  await more.click()
+  await expect(apps.drawer(appName)).toBeVisible()
+})
+
+test.describe('app kinds', () => {
+  test('a basic app can be disabled but never removed, in the console and by the API', async ({ page, loginAs }) => {
+    await loginAs('admin-acme', APPS)
+    const apps = new AppsPage(page)
+    await expect(apps.row('智能审批 Smart Approvals')).toContainText('Basic')
+    await expect(apps.row('SalesLink CRM 同步')).toContainText('Third-party')
+    await selectOption(page, page.getByRole('combobox', { name: 'Kind' }), 'Basic')
+    await expect(page).toHaveURL(/kind=basic/)
+    await expect(apps.row('SalesLink CRM 同步')).toHaveCount(0)
+    const drawer = await apps.openDetails('智能审批 Smart Approvals')
+    await expect(drawer).toContainText('One of the platform’s own apps: it can be disabled but not removed.')
+    await drawer.getByRole('button', { name: 'Disable', exact: true }).click()
+    const dialog = apps.dialog('Disable 智能审批 Smart Approvals')
+    // Not a third-party app: no vendor to ask.
+    await expect(dialog.getByRole('checkbox')).toHaveCount(0)
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Moving approvals to the new flow')
+    await dialog.getByRole('button', { name: 'Disable app' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(drawer.getByRole('button', { name: 'Remove from workbench' })).toBeDisabled()
+    await expect(drawer).toContainText('A basic app can be disabled but not removed.')
+    const refused = await apiCall(page, 'POST', '/api/v1/tenants/t-acme/apps/app-acme-approvals/remove', {}, { 'Idempotency-Key': 'e2e-remove-basic-app', 'X-Requested-With': 'fetch' })
+    expect(refused).toMatchObject({ status: 409, body: { type: 'urn:problem:app-kind' } })
+  })
+
+  test('a custom app is registered and goes through the enable flow; disabling a third-party app asks its vendor to delete, shown in the detail', async ({ page, loginAs, expectAccessible }) => {
+    test.setTimeout(60_000)
+    await loginAs('admin-acme', APPS)
+    const apps = new AppsPage(page)
+    const register = page.getByRole('button', { name: 'Register a custom app' })
+    const dialog = apps.dialog('Register a custom app')
+    await expectDialogTakesKeyboard(page, register, dialog, 4)
+    await register.click()
+    await dialog.getByRole('button', { name: 'Register', exact: true }).click()
+    await expect(dialog).toContainText('Give the app a name.')
+    await expect(dialog).toContainText('Choose at least one scope.')
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('报销小助手')
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Internal expense claims')
+    await apps.choose(dialog, dialog.getByRole('combobox', { name: 'What it receives' }), 'Invoices', /Invoices and reimbursements/)
+    await expectAccessible('register a custom app')
+    await dialog.getByRole('button', { name: 'Register', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    const custom = apps.drawer('报销小助手')
+    await expect(custom).toContainText('Made by your enterprise.')
+    await expect(custom.getByText('Disabled', { exact: true }).first()).toBeVisible()
+    await custom.getByRole('button', { name: 'Enable', exact: true }).click()
+    const enable = apps.dialog('Enable 报销小助手')
+    await enable.getByRole('checkbox', { name: /Invoices and reimbursements/ }).check()
+    await enable.getByRole('button', { name: 'Enable app' }).click()
+    await expect(enable).toBeHidden()
+    await expect(custom.getByText('Enabled', { exact: true }).first()).toBeVisible()
+    await expect(custom.getByRole('region', { name: 'Deletion requests to the vendor' })).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(apps.row('报销小助手')).toContainText('Custom')
+
+    await apps.row('SalesLink CRM 同步').getByRole('button', { name: 'Disable SalesLink CRM 同步' }).click()
+    const disable = apps.dialog('Disable SalesLink CRM 同步')
+    await expect(disable).toContainText('What SalesLink Inc. already received stays with them unless you ask them to delete it.')
+    await disable.getByRole('checkbox', { name: 'Also ask SalesLink Inc. to delete the data it received' }).check()
+    await disable.getByRole('textbox', { name: 'Reason' }).fill('停止合作')
+    await disable.getByRole('button', { name: 'Disable app' }).click()
+    await expect(disable).toBeHidden()
+    const crm = await apps.openDetails('SalesLink CRM 同步')
+    const requests = crm.getByRole('region', { name: 'Deletion requests to the vendor' })
+    await expect(requests).toContainText('Sent, awaiting the vendor — 王芳: 停止合作')
+    await expect(crm.getByRole('region', { name: 'Recent history' })).toContainText('Vendor asked to delete the data it received')
+    await expectAccessible('app detail with a vendor deletion request')
   })
 })
 

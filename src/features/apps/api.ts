@@ -3,7 +3,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap, unwrapWithEtag } from '@/shared/api/client'
 import { rootKeys } from '@/shared/api/query-client'
-import { appCategoryValues, appStatusValues, type components } from '@contract/schema.gen'
+import { appCategoryValues, appKindValues, appStatusValues, type components } from '@contract/schema.gen'
 import { idempotencyHeaders, ifMatchHeaders } from '@/shared/api/write-headers'
 
 type Schemas = components['schemas']
@@ -11,6 +11,8 @@ export type App = Schemas['App']
 export type AppScope = Schemas['AppScope']
 export type AppStatus = Schemas['AppStatus']
 export type AppCategory = Schemas['AppCategory']
+export type AppKind = Schemas['AppKind']
+export type CustomAppInput = Schemas['CustomAppInput']
 export type AppAvailability = Schemas['AppAvailability']
 export type AppAvailabilityInput = Schemas['AppAvailabilityInput']
 export type AppRequest = Schemas['AppRequest']
@@ -21,12 +23,14 @@ export type AuditEvent = Schemas['AuditEvent']
 /** The contract's values, in the order the catalogue's filters offer them. */
 export const APP_STATUSES = appStatusValues
 export const APP_CATEGORIES = appCategoryValues
+export const APP_KINDS = appKindValues
 
 export interface AppFilters {
   q?: string
   status?: AppStatus
   category?: AppCategory
   scope?: string
+  kind?: AppKind
 }
 
 /** The catalogue's filters, as the URL holds them (unknown values are ignored). */
@@ -42,6 +46,8 @@ export function readFilters(params: URLSearchParams): AppFilters {
   if (knownCategory) filters.category = knownCategory
   const scope = params.get('scope')
   if (scope) filters.scope = scope
+  const knownKind = APP_KINDS.find((candidate) => candidate === params.get('kind'))
+  if (knownKind) filters.kind = knownKind
   return filters
 }
 
@@ -143,11 +149,31 @@ export const useEnableApp = (tenantId: string) =>
   )
 
 export const useDisableApp = (tenantId: string) =>
-  useAppMutation(tenantId, ({ appId, reason, idempotencyKey }: Keyed & { appId: string; reason: string }) =>
+  useAppMutation(tenantId, ({ appId, reason, askVendorToDelete, idempotencyKey }: Keyed & { appId: string; reason: string; askVendorToDelete: boolean }) =>
     unwrap(
       api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/disable', {
         params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
+        body: askVendorToDelete ? { reason, askVendorToDelete } : { reason },
+      }),
+    ),
+  )
+
+export const useRequestVendorDeletion = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, reason, idempotencyKey }: Keyed & { appId: string; reason: string }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/vendor-deletion-requests', {
+        params: { ...appPath(tenantId, appId), header: idempotencyHeaders(idempotencyKey) },
         body: { reason },
+      }),
+    ),
+  )
+
+export const useRegisterCustomApp = (tenantId: string) =>
+  useAppMutation(tenantId, ({ input, idempotencyKey }: Keyed & { input: CustomAppInput }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/custom-apps', {
+        params: { ...tenantPath(tenantId), header: idempotencyHeaders(idempotencyKey) },
+        body: input,
       }),
     ),
   )

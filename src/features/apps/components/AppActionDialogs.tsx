@@ -2,7 +2,7 @@
 // disable and decline (reason required), remove (only when disabled). Each runs once per user action:
 // the button is disabled while pending and a retry reuses the same Idempotency-Key.
 import { useState } from 'react'
-import { App as AntApp, Checkbox, Flex, Modal, Space, Typography } from 'antd'
+import { App as AntApp, Checkbox, Flex, Form, Input, Modal, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useTenantId } from '@/shared/session/use-tenant'
 import { DangerousActionDialog } from '@/shared/ui/DangerousActionDialog'
@@ -13,7 +13,10 @@ import {
   useDeclineScopeUpdate,
   useDisableApp,
   useEnableApp,
+  useAppScopes,
+  useRegisterCustomApp,
   useRemoveApp,
+  useRequestVendorDeletion,
   type App,
   type AppScope,
 } from '../api'
@@ -165,11 +168,13 @@ export function DisableAppDialog({ app, onClose }: AppDialogProps) {
   const tenantId = useTenantId()
   const disable = useDisableApp(tenantId)
   const action = useActionKey()
+  const [askVendor, setAskVendor] = useState(false)
+  const thirdParty = app.kind === 'third_party'
   return (
     <DangerousActionDialog
       open
       title={t('disable.title', { name: app.name })}
-      consequence={t('disable.consequence')}
+      consequence={thirdParty ? `${t('disable.consequence')} ${t('disable.vendorKeeps', { vendor: app.vendor })}` : t('disable.consequence')}
       confirmLabel={t('disable.confirm')}
       requireReason
       pending={disable.isPending}
@@ -177,7 +182,7 @@ export function DisableAppDialog({ app, onClose }: AppDialogProps) {
       onCancel={onClose}
       onConfirm={({ reason }) =>
         disable.mutate(
-          { appId: app.id, reason, idempotencyKey: action.key() },
+          { appId: app.id, reason, askVendorToDelete: thirdParty && askVendor, idempotencyKey: action.key() },
           {
             onSuccess: () => {
               action.renew()
@@ -187,7 +192,114 @@ export function DisableAppDialog({ app, onClose }: AppDialogProps) {
           },
         )
       }
+    >
+      {thirdParty ? (
+        <Checkbox checked={askVendor} disabled={disable.isPending} onChange={(event) => setAskVendor(event.target.checked)}>
+          {t('disable.askVendor', { vendor: app.vendor })}
+        </Checkbox>
+      ) : null}
+    </DangerousActionDialog>
+  )
+}
+
+/** Asks a third-party vendor to delete what the app received from the tenant; recorded with the app. */
+export function VendorDeletionDialog({ app, onClose }: AppDialogProps) {
+  const { t } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const ask = useRequestVendorDeletion(tenantId)
+  const action = useActionKey()
+  return (
+    <DangerousActionDialog
+      open
+      danger={false}
+      title={t('vendorDeletion.title', { vendor: app.vendor })}
+      consequence={t('vendorDeletion.consequence', { vendor: app.vendor, name: app.name })}
+      confirmLabel={t('vendorDeletion.confirm')}
+      requireReason
+      pending={ask.isPending}
+      error={ask.error}
+      onCancel={onClose}
+      onConfirm={({ reason }) =>
+        ask.mutate(
+          { appId: app.id, reason, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('vendorDeletion.done', { vendor: app.vendor }))
+              onClose()
+            },
+          },
+        )
+      }
     />
+  )
+}
+
+interface RegisterValues {
+  name?: string
+  description?: string
+  scopeIds?: string[]
+}
+
+/** Registers an app the enterprise made: name, description and what it receives; it starts disabled. */
+export function RegisterCustomAppDialog({ onClose, onRegistered }: { onClose: () => void; onRegistered: (app: App) => void }) {
+  const { t } = useTranslation('apps')
+  const { t: tc } = useTranslation()
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const register = useRegisterCustomApp(tenantId)
+  const scopes = useAppScopes(tenantId)
+  const localized = useLocalized()
+  const action = useActionKey()
+  const [form] = Form.useForm<RegisterValues>()
+  const submit = async () => {
+    if (register.isPending) return
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    register.mutate(
+      { input: { name: (values.name ?? '').trim(), description: (values.description ?? '').trim(), scopeIds: values.scopeIds ?? [] }, idempotencyKey: action.key() },
+      {
+        onSuccess: (app) => {
+          action.renew()
+          void message.success(t('register.done', { name: app.name }))
+          onRegistered(app)
+        },
+      },
+    )
+  }
+  return (
+    <Modal
+      open
+      title={t('register.title')}
+      okText={register.isPending ? tc('confirm.working') : t('register.confirm')}
+      cancelText={tc('confirm.cancel')}
+      okButtonProps={{ loading: register.isPending }}
+      cancelButtonProps={{ disabled: register.isPending }}
+      onOk={() => void submit()}
+      onCancel={register.isPending ? undefined : onClose}
+      mask={{ closable: false }}
+      width={600}
+    >
+      <Typography.Paragraph>{t('register.intro')}</Typography.Paragraph>
+      <Form form={form} name="register-custom-app" layout="vertical" requiredMark>
+        <Form.Item name="name" label={t('register.name')} rules={[{ required: true, whitespace: true, message: t('register.nameRequired') }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label={t('register.description')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="scopeIds" label={t('register.scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('register.scopesRequired') }]}>
+          <Select
+            mode="multiple"
+            loading={scopes.isPending}
+            optionFilterProp="label"
+            options={(scopes.data?.items ?? []).map((scope) => ({ value: scope.id, label: scope.sensitive ? `${localized(scope.label)} (${t('sensitive')})` : localized(scope.label) }))}
+          />
+        </Form.Item>
+      </Form>
+      {register.error ? <ErrorAlert error={register.error} /> : null}
+    </Modal>
   )
 }
 

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next'
 import { useTenantId } from '@/shared/session/use-tenant'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
-import { APP_CATEGORIES, APP_STATUSES, readFilters, useAppScopes, useApps, type App, type AppCategory, type AppFilters, type AppStatus } from '../api'
+import { APP_CATEGORIES, APP_KINDS, APP_STATUSES, readFilters, useAppScopes, useApps, type App, type AppCategory, type AppFilters, type AppKind, type AppStatus } from '../api'
 import type { AppAction } from './AppsPage'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 import type { Permission } from '@/shared/session/access'
-import { AppStatusBadge, AvailabilitySummary, ScopeTags, useLocalized } from './bits'
+import { AppKindTag, AppStatusBadge, AvailabilitySummary, ScopeTags, useLocalized } from './bits'
 
 const SEARCH_DEBOUNCE_MS = 300
 
@@ -68,25 +68,26 @@ export function AppCatalogue({ write, onOpen, onAction }: AppCatalogueProps) {
     {
       key: 'name',
       title: t('columns.name'),
-      width: 280,
+      width: 220,
       render: (_, app) => (
-        <Space orientation="vertical" size={0} style={{ maxWidth: 280 }}>
+        <Space orientation="vertical" size={0} style={{ maxWidth: 220 }}>
           <Button type="link" onClick={() => onOpen(app)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start', overflowWrap: 'anywhere' }}>
             {app.name}
           </Button>
           <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-            {t('table.by', { vendor: app.vendor })}
+            {t('table.byIn', { vendor: app.vendor, category: t(`categories.${app.category}`) })}
           </Typography.Text>
         </Space>
       ),
     },
-    { key: 'category', title: t('columns.category'), render: (_, app) => t(`categories.${app.category}`) },
-    { key: 'status', title: t('columns.status'), width: 140, render: (_, app) => <AppStatusBadge status={app.status} /> },
-    { key: 'scopes', title: t('columns.scopes'), width: 300, render: (_, app) => <ScopeTags scopes={app.scopes} /> },
-    { key: 'availability', title: t('columns.availability'), render: (_, app) => <AvailabilitySummary availability={app.availability} /> },
+    { key: 'kind', title: t('columns.kind'), width: 110, render: (_, app) => <AppKindTag kind={app.kind} /> },
+    { key: 'status', title: t('columns.status'), width: 120, render: (_, app) => <AppStatusBadge status={app.status} /> },
+    { key: 'scopes', title: t('columns.scopes'), width: 240, render: (_, app) => <ScopeTags scopes={app.scopes} max={3} onMore={() => onOpen(app)} appName={app.name} /> },
+    { key: 'availability', title: t('columns.availability'), width: 130, render: (_, app) => <AvailabilitySummary availability={app.availability} /> },
     {
       key: 'lastAccess',
       title: t('columns.lastAccess'),
+      width: 110,
       render: (_, app) => (app.lastDataAccessAt ? <RelativeTime iso={app.lastDataAccessAt} /> : t('never')),
     },
     {
@@ -136,6 +137,15 @@ export function AppCatalogue({ write, onOpen, onAction }: AppCatalogueProps) {
             options={APP_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
             style={{ width: 200 }}
           />
+          <Select<AppKind>
+            aria-label={t('filters.kind')}
+            placeholder={t('filters.kind')}
+            allowClear
+            value={filters.kind}
+            onChange={(value) => setFilter('kind', value)}
+            options={APP_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+            style={{ width: 150 }}
+          />
           <Select<AppCategory>
             aria-label={t('filters.category')}
             placeholder={t('filters.category')}
@@ -165,7 +175,7 @@ export function AppCatalogue({ write, onOpen, onAction }: AppCatalogueProps) {
                 setParams(
                   (previous) => {
                     const next = new URLSearchParams(previous)
-                    for (const name of ['q', 'status', 'category', 'scope']) next.delete(name)
+                    for (const name of ['q', 'status', 'kind', 'category', 'scope']) next.delete(name)
                     return next
                   },
                   { replace: true },
@@ -184,7 +194,8 @@ export function AppCatalogue({ write, onOpen, onAction }: AppCatalogueProps) {
         dataSource={apps.data?.items ?? []}
         loading={apps.isPending || (apps.isFetching && apps.isPlaceholderData)}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        // At least this wide (it scrolls in its own region below that); wider screens share the room out.
+        scroll={{ x: 1040 }}
         locale={{ emptyText: t('table.empty') }}
         title={() => <Typography.Text strong>{t('table.caption')}</Typography.Text>}
       />

@@ -13,7 +13,7 @@ import type { AuditEvent } from '@/shared/audit/api'
 import type { AppAction } from './AppsPage'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 import type { Permission } from '@/shared/session/access'
-import { AppStatusBadge, ScopeTag, sortScopes, useLocalized } from './bits'
+import { AppKindTag, AppStatusBadge, ScopeTag, sortScopes, useLocalized } from './bits'
 import { PlainList } from '@/shared/ui/PlainList'
 
 interface AppDetailDrawerProps {
@@ -72,14 +72,18 @@ function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAc
             {t('actions.editAvailability')}
           </Button>
         </WriteGuard>
-        <WriteGuard permission={write}>
-          <Button danger disabled={!write.allowed || app.status !== 'disabled'} onClick={() => onAction('remove', app)}>
+        <WriteGuard permission={write} reason={app.kind === 'basic' ? t('detail.basicNotRemovable') : null}>
+          <Button danger disabled={!write.allowed || app.status !== 'disabled' || app.kind === 'basic'} onClick={() => onAction('remove', app)}>
             {t('actions.remove')}
           </Button>
         </WriteGuard>
       </Flex>
-      {write.allowed && app.status !== 'disabled' ? (
-        <Typography.Text type="secondary">{t('remove.onlyDisabled')}</Typography.Text>
+      {write.allowed ? (
+        app.kind === 'basic' ? (
+          <Typography.Text type="secondary">{t('detail.basicNotRemovable')}</Typography.Text>
+        ) : app.status !== 'disabled' ? (
+          <Typography.Text type="secondary">{t('remove.onlyDisabled')}</Typography.Text>
+        ) : null
       ) : null}
 
       <Descriptions column={1} size="small" bordered>
@@ -91,7 +95,12 @@ function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAc
           <span style={{ overflowWrap: 'anywhere' }}>{app.vendor}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('detail.category')}>{t(`categories.${app.category}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.thirdParty')}>{app.thirdParty ? t('detail.thirdPartyYes') : t('detail.thirdPartyNo')}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.kind')}>
+          <Space size={8} wrap>
+            <AppKindTag kind={app.kind} />
+            <Typography.Text type="secondary">{t(`kindHelp.${app.kind}`)}</Typography.Text>
+          </Space>
+        </Descriptions.Item>
         <Descriptions.Item label={t('detail.version')}>{app.version}</Descriptions.Item>
         <Descriptions.Item label={t('detail.installed')}>{formatDateTime(app.installedAt, i18n.language)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.lastAccess')}>
@@ -153,9 +162,45 @@ function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAc
         />
       </section>
 
+      {app.kind === 'third_party' ? <VendorDeletionSection app={app} write={write} onAction={onAction} /> : null}
       <AvailabilitySection app={app} />
       <HistorySection appId={app.id} />
     </Space>
+  )
+}
+
+function VendorDeletionSection({ app, write, onAction }: { app: App; write: Permission; onAction: (kind: AppAction, app: App) => void }) {
+  const { t, i18n } = useTranslation('apps')
+  return (
+    <section aria-labelledby="app-vendor-deletion">
+      <Typography.Title level={2} id="app-vendor-deletion" style={{ fontSize: 16 }}>
+        {t('detail.vendorDeletion')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('detail.vendorDeletionIntro')}</Typography.Paragraph>
+      {app.vendorDeletionRequests.length === 0 ? (
+        <Typography.Paragraph>{t('detail.vendorDeletionNone')}</Typography.Paragraph>
+      ) : (
+        <PlainList
+          items={app.vendorDeletionRequests}
+          itemKey={(request) => request.id}
+          render={(request) => (
+            <Typography.Text>
+              {t('detail.vendorDeletionItem', {
+                date: formatDateTime(request.requestedAt, i18n.language),
+                status: t(`detail.vendorDeletionStatus.${request.status}`),
+                by: request.requestedBy.name,
+                reason: request.reason,
+              })}
+            </Typography.Text>
+          )}
+        />
+      )}
+      <WriteGuard permission={write}>
+        <Button style={{ marginTop: 8 }} disabled={!write.allowed} onClick={() => onAction('vendorDeletion', app)}>
+          {t('actions.askVendor')}
+        </Button>
+      </WriteGuard>
+    </section>
   )
 }
 

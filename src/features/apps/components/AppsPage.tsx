@@ -1,7 +1,7 @@
 // The apps page: header with the emergency switch, the emergency banner, the catalogue (filters in the URL)
 // and members' requests as tabs, the detail drawer (?app=<id>) and every dialog, opened one at a time.
-import { Alert, Button, Tabs, Typography } from 'antd'
-import { StopOutlined } from '@ant-design/icons'
+import { Alert, Button, Space, Tabs, Typography } from 'antd'
+import { PlusOutlined, StopOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useTenantAccess } from '@/shared/session/use-tenant'
@@ -18,13 +18,14 @@ import { AvailabilityDialog } from './AvailabilityDialog'
 import { EmergencyBanner } from './EmergencyBanner'
 import { EmergencyStopDialog, RestoreDialog } from './EmergencyDialogs'
 import { DecideRequestDialog } from './DecideRequestDialog'
-import { ApproveScopeUpdateDialog, DeclineScopeUpdateDialog, DisableAppDialog, EnableAppDialog, RemoveAppDialog } from './AppActionDialogs'
+import { ApproveScopeUpdateDialog, DeclineScopeUpdateDialog, DisableAppDialog, EnableAppDialog, RegisterCustomAppDialog, RemoveAppDialog, VendorDeletionDialog } from './AppActionDialogs'
 
-export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate'
+export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate' | 'vendorDeletion'
 
 type OpenDialog =
   | { kind: AppAction; app: App }
   | { kind: 'emergency' }
+  | { kind: 'register' }
   | { kind: 'restore'; stop: AppEmergencyStop }
   | { kind: 'approveRequest' | 'denyRequest'; request: AppRequest }
 
@@ -61,11 +62,18 @@ export function AppsPage() {
       <PageHeader
         title={t('title')}
         extra={
-          <WriteGuard permission={write}>
-            <Button danger icon={<StopOutlined aria-hidden />} disabled={!write.allowed || active !== null} onClick={() => dialogs.open({ kind: 'emergency' })}>
-              {t('actions.emergency')}
-            </Button>
-          </WriteGuard>
+          <Space wrap>
+            <WriteGuard permission={write}>
+              <Button icon={<PlusOutlined aria-hidden />} disabled={!write.allowed} onClick={() => dialogs.open({ kind: 'register' })}>
+                {t('actions.register')}
+              </Button>
+            </WriteGuard>
+            <WriteGuard permission={write}>
+              <Button danger icon={<StopOutlined aria-hidden />} disabled={!write.allowed || active !== null} onClick={() => dialogs.open({ kind: 'emergency' })}>
+                {t('actions.emergency')}
+              </Button>
+            </WriteGuard>
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
@@ -103,13 +111,14 @@ export function AppsPage() {
         onRemoved={(app) => {
           if (openApp === app.id) setParam('app', null)
         }}
+        onRegistered={(app) => setParam('app', app.id)}
       />
     </>
   )
 }
 
 /** Whichever dialog is open in the page's slot. */
-function AppDialogs({ slot, onRemoved }: { slot: DialogSlot<OpenDialog>; onRemoved: (app: App) => void }) {
+function AppDialogs({ slot, onRemoved, onRegistered }: { slot: DialogSlot<OpenDialog>; onRemoved: (app: App) => void; onRegistered: (app: App) => void }) {
   const dialog = useOpenDialog(slot)
   const close = slot.close
   return (
@@ -130,6 +139,16 @@ function AppDialogs({ slot, onRemoved }: { slot: DialogSlot<OpenDialog>; onRemov
       {dialog?.kind === 'approveUpdate' && <ApproveScopeUpdateDialog app={dialog.app} onClose={close} />}
       {dialog?.kind === 'declineUpdate' && <DeclineScopeUpdateDialog app={dialog.app} onClose={close} />}
       {dialog?.kind === 'emergency' && <EmergencyStopDialog onClose={close} />}
+      {dialog?.kind === 'vendorDeletion' && <VendorDeletionDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'register' && (
+        <RegisterCustomAppDialog
+          onClose={close}
+          onRegistered={(app) => {
+            close()
+            onRegistered(app)
+          }}
+        />
+      )}
       {dialog?.kind === 'restore' && <RestoreDialog stop={dialog.stop} onClose={close} />}
       {(dialog?.kind === 'approveRequest' || dialog?.kind === 'denyRequest') && (
         <DecideRequestDialog request={dialog.request} decision={dialog.kind === 'approveRequest' ? 'approve' : 'deny'} onClose={close} />

@@ -1,8 +1,8 @@
 // Small display pieces shared by the apps screens: status, scope tags, availability summary, localized text.
-import { Badge, Flex, Tag, Typography } from 'antd'
+import { Badge, Button, Flex, Tag, Typography } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import type { App, AppScope, AppStatus } from '../api'
+import type { App, AppKind, AppScope, AppStatus } from '../api'
 
 type LocalizedText = AppScope['label']
 
@@ -24,6 +24,16 @@ export function AppStatusBadge({ status }: { status: AppStatus }) {
   return <Badge status={statusBadge[status]} text={t(`status.${status}`)} />
 }
 
+/** basic, third-party or custom, in words (with what it means on hover and focus for a screen reader's description). */
+export function AppKindTag({ kind }: { kind: AppKind }) {
+  const { t } = useTranslation('apps')
+  return (
+    <Tag color={kind === 'third_party' ? 'blue' : kind === 'custom' ? 'purple' : undefined} style={{ marginInlineEnd: 0 }}>
+      {t(`kinds.${kind}`)}
+    </Tag>
+  )
+}
+
 /** A scope as a tag; sensitive ones carry a warning icon and the word "Sensitive", not only a colour. */
 export function ScopeTag({ scope }: { scope: AppScope }) {
   const { t } = useTranslation('apps')
@@ -41,17 +51,23 @@ export function sortScopes(scopes: readonly AppScope[]): AppScope[] {
   return [...scopes].sort((a, b) => Number(b.sensitive) - Number(a.sensitive))
 }
 
-export function ScopeTags({ scopes, max = 4 }: { scopes: readonly AppScope[]; max?: number }) {
+/** The first scopes (sensitive first); the rest collapse into "+N more", which opens the app's details when it can. */
+export function ScopeTags({ scopes, max = 4, onMore, appName }: { scopes: readonly AppScope[]; max?: number; onMore?: () => void; appName?: string }) {
   const { t } = useTranslation('apps')
   const sorted = sortScopes(scopes)
   const shown = sorted.slice(0, max)
+  const rest = sorted.length - shown.length
   return (
     <Flex wrap gap={4}>
       {shown.map((scope) => (
         <ScopeTag key={scope.id} scope={scope} />
       ))}
-      {sorted.length > shown.length ? (
-        <Typography.Text type="secondary">{t('moreScopes', { count: sorted.length - shown.length })}</Typography.Text>
+      {rest > 0 && onMore ? (
+        <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={onMore} aria-label={t('actions.moreScopesOf', { count: rest, name: appName ?? '' })}>
+          {t('moreScopes', { count: rest })}
+        </Button>
+      ) : rest > 0 ? (
+        <Typography.Text type="secondary">{t('moreScopes', { count: rest })}</Typography.Text>
       ) : null}
     </Flex>
   )
