@@ -80,6 +80,9 @@ test('a support agent logs a request with evidence; a file that is not what its 
   await expect(death).toHaveAttribute('aria-invalid', 'true')
   await page.getByLabel('Death certificate').setInputFiles({ name: '死亡证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) })
   await page.getByLabel('Proof of relationship').setInputFiles({ name: 'hukou.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) })
+  // Over 10 MB is refused before it is sent, and so is an empty file.
+  await page.getByLabel('Requester’s ID').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from(PDF), Buffer.alloc(10 * 1024 * 1024)]) })
+  await expect(page.getByRole('alert').filter({ hasText: 'scan.pdf is larger than 10 MB.' })).toBeVisible()
   await page.getByLabel('Requester’s ID').setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) })
   await expect(page.getByRole('alert').filter({ hasText: 'empty.jpg is empty.' })).toBeVisible()
   await expectAccessible('intake')
