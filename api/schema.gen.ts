@@ -1662,6 +1662,7 @@ export interface components {
             id: string;
             name: string;
             vendor: string;
+            kind: components["schemas"]["AppKind"];
             thirdParty: boolean;
         };
         MemberDetail: {

@@ -38,7 +38,7 @@ const member = (patch: Partial<MemberRecord> = {}): MemberRecord => ({
 })
 const seeded = { driveFiles: 5, documents: 3, crmCustomers: 2, approvalsInProgress: 1, approvalRecords: 9, ownedGroups: 1, paidCalls: 4, clockIns: 100 }
 const NOW = Date.parse('2026-11-20T01:00:00.000Z')
-const context = { now: NOW, by: { id: 'admin', name: '王芳' }, onBehalfOf: null, seeded, apps: [{ id: 'a', name: 'App', vendor: 'V', thirdParty: true }, { id: 'b', name: 'Own', vendor: 'P', thirdParty: false }] }
+const context = { now: NOW, by: { id: 'admin', name: '王芳' }, onBehalfOf: null, seeded, apps: [{ id: 'a', name: 'App', vendor: 'V', kind: 'third_party' as const, thirdParty: true }, { id: 'b', name: 'Own', vendor: 'P', kind: 'basic' as const, thirdParty: false }] }
 const request = { handoverTo: member({ id: 'm-2', name: '李娜' }), handoverDepartmentName: '销售部', dataHandling: 'anonymise' as const, graceDays: 30, reason: '离职' }
 
 describe('member state machine', () => {

@@ -113,7 +113,7 @@ export async function memberSettings(tx: Transaction, tenantId: string): Promise
   return (await tx.members.settings(tenantId)) ?? { removalGraceDays: DEFAULT_MEMBER_GRACE_DAYS, deregistrationReplyDays: DEREGISTRATION_REPLY_DAYS }
 }
 
-const appRef = (app: AppRecord): Schemas['MemberAppRef'] => ({ id: app.id, name: app.name, vendor: app.vendor, thirdParty: app.kind === 'third_party' })
+const appRef = (app: AppRecord): Schemas['MemberAppRef'] => ({ id: app.id, name: app.name, vendor: app.vendor, kind: app.kind, thirdParty: app.kind === 'third_party' })
 
 export interface MoveContext {
   tx: Transaction

@@ -189,7 +189,7 @@ function Loaded({ detail, name }: { detail: MemberDetail; name: string }) {
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {detail.apps.map((app) => (
                   <li key={app.id}>
-                    {app.name} · {app.vendor} <Tag>{app.thirdParty ? t('detail.thirdParty') : t('detail.ownApp')}</Tag>
+                    {app.name} · {app.vendor} <Tag>{t(`detail.appKind.${app.kind}`)}</Tag>
                   </li>
                 ))}
               </ul>
