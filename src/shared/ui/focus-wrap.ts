@@ -66,7 +66,8 @@ function focusInto(wrapper: HTMLElement): boolean {
   return true
 }
 
-const visible = (element: Element) => element.isConnected && element.getClientRects().length > 0
+/** In the page and drawn (where the browser can tell: checkVisibility; a DOM without layout only knows it is there). */
+const visible = (element: Element) => element.isConnected && (typeof element.checkVisibility !== 'function' || element.checkVisibility())
 const usable = (element: Element | null | undefined): element is HTMLElement =>
   element instanceof HTMLElement && visible(element) && !(element as HTMLButtonElement).disabled
 
@@ -138,4 +139,12 @@ export function installFocusWrap(): () => void {
     observer.disconnect()
     opened.length = 0
   }
+}
+
+/** After a menu closed: focus goes back to its button unless it already went somewhere else on purpose. */
+export function returnFocusTo(element: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const active = document.activeElement
+    if (element && (active === null || active === document.body || active.closest('[role="menu"]'))) element.focus()
+  })
 }
