@@ -82,3 +82,32 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     })
   })
 }
+
+test('the language and account menus open with Enter, move with the arrow keys, and Escape hands focus back', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', '/tenants/t-acme')
+  for (const [name, item] of [
+    [/^Language: English$/, '简体中文'],
+    [/^Account menu for 王芳$/, 'Sign out'],
+  ] as const) {
+    const button = page.getByRole('button', { name })
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const menu = page.getByRole('menu').filter({ has: page.getByRole('menuitem', { name: item }) })
+    await expect(menu).toBeVisible()
+    await page.keyboard.press('ArrowDown')
+    const first = await page.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null)
+    expect(first).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect(menu).toBeHidden()
+    await expect(button).toBeFocused()
+  }
+  // Choosing a language by keyboard alone.
+  await page.getByRole('button', { name: /^Language: English$/ }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('menuitem', { name: '简体中文' })).toBeVisible()
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '')
+  for (let step = 0; step < 3 && (await focused()) !== '简体中文'; step++) await page.keyboard.press('ArrowDown')
+  expect(await focused()).toBe('简体中文')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: /^语言：简体中文$|^语言: 简体中文$/ })).toBeVisible()
+})

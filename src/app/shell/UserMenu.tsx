@@ -1,4 +1,5 @@
 // The signed-in person, their role, sign-out, and (in mock mode) a reset of the demo data.
+import { useRef } from 'react'
 import { App, Button, Dropdown } from 'antd'
 import { UserOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { runtimeConfig } from '@/shared/config/runtime-config'
 import { resetMock } from '@/shared/api/mock-control'
 import { useSignOut, type Session } from '@/shared/session/session'
+import { returnFocusTo } from '@/shared/ui/focus-wrap'
 import { problemText } from '@/shared/ui/problem-text'
 import { signInIsInternal, signInUrl } from '../sign-in-redirect'
 
@@ -16,6 +18,7 @@ export function UserMenu({ session }: { session: Session }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const signOut = useSignOut()
+  const trigger = useRef<HTMLButtonElement>(null)
 
   const afterSignOut = () => {
     if (signInIsInternal()) void navigate('/sign-in', { replace: true })
@@ -50,6 +53,11 @@ export function UserMenu({ session }: { session: Session }) {
   return (
     <Dropdown
       trigger={['click']}
+      // Opened by keyboard, the menu takes focus so the arrow keys move through it; closing it hands focus back.
+      autoFocus
+      onOpenChange={(open) => {
+        if (!open) returnFocusTo(trigger.current)
+      }}
       menu={{
         onClick: ({ key }) => void onClick(key),
         items: [
@@ -60,7 +68,7 @@ export function UserMenu({ session }: { session: Session }) {
         ],
       }}
     >
-      <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={t('shell.userMenu', { name: session.user.name })}>
+      <Button ref={trigger} type="text" icon={<UserOutlined aria-hidden />} aria-label={t('shell.userMenu', { name: session.user.name })}>
         {session.user.name}
       </Button>
     </Dropdown>
