@@ -181,6 +181,33 @@ test('at 1360 px every catalogue column shows without scrolling; a long scope li
   await expect(apps.drawer(appName)).toBeVisible()
 })
 
+test('when someone else changed who may use an app first, the admin sees their version and can reapply their own change', async ({ page, loginAs }) => {
+  await loginAs('admin-acme', `${APPS}?app=app-acme-crm-sync`)
+  const apps = new AppsPage(page)
+  const drawer = apps.drawer('SalesLink CRM 同步')
+  await drawer.getByRole('button', { name: 'Change who may use it' }).click()
+  const dialog = apps.dialog('Who may use SalesLink CRM 同步')
+  await dialog.getByRole('radio', { name: 'Everyone in the tenant' }).check()
+  // Meanwhile another administrator narrows it to one department.
+  const theirs = await page.evaluate(async () => {
+    const url = '/api/v1/tenants/t-acme/apps/app-acme-crm-sync/availability'
+    const etag = (await fetch(url)).headers.get('ETag') ?? ''
+    const response = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+      body: JSON.stringify({ mode: 'departments', departmentIds: ['d-acme-sales'], memberIds: [], deniedMemberIds: [] }),
+    })
+    return response.status
+  })
+  expect(theirs).toBe(200)
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Someone else changed who may use this app.' })).toBeVisible()
+  await expect(dialog.getByRole('radio', { name: 'Chosen departments' })).toBeChecked()
+  await dialog.getByRole('button', { name: 'Reapply my change' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(drawer.getByRole('region', { name: 'Who may use it' })).toContainText('Everyone in the tenant')
+})
+
 test.describe('app kinds', () => {
   test('a basic app can be disabled but never removed, in the console and by the API', async ({ page, loginAs }) => {
     await loginAs('admin-acme', APPS)

@@ -1,7 +1,7 @@
 // Changes who may use an app: everyone, chosen departments or chosen members, plus a deny list that
 // overrides them. Saved with If-Match; a stale version shows the other admin's change instead of overwriting it.
 import { useState } from 'react'
-import { Alert, App as AntApp, Form, Modal, Radio, Select, Skeleton, Space } from 'antd'
+import { Alert, App as AntApp, Button, Form, Modal, Radio, Select, Skeleton, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/shared/api/problem'
 import { useTenantId } from '@/shared/session/use-tenant'
@@ -68,6 +68,8 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
   const departments = useDepartments(tenantId, true)
   const save = useSetAvailability(tenantId)
   const [stale, setStale] = useState(false)
+  /** The admin's own edits when someone else saved first: offered back with "Reapply my change". */
+  const [mine, setMine] = useState<Values | null>(null)
   const [etag, setEtag] = useState(initial.etag)
   // The form starts from the version first loaded; refetches in the background must not touch it.
   const [initialValues] = useState(() => toValues(initial.data))
@@ -78,14 +80,14 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
     return { value: department.id, label: parent ? `${parent.name} / ${department.name}` : department.name }
   })
 
-  const submit = async () => {
+  const submit = async (over?: { values: Values; etag: string }) => {
     if (save.isPending) return
-    const values = await form.validateFields().catch(() => null)
+    const values = over?.values ?? (await form.validateFields().catch(() => null))
     if (!values) return
     save.mutate(
       {
         appId: app.id,
-        etag,
+        etag: over?.etag ?? etag,
         input: {
           mode: values.mode,
           departmentIds: values.mode === 'departments' ? values.departmentIds : [],
@@ -103,6 +105,7 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
             // Show the version someone else saved; the admin decides whether to reapply.
             const fresh = await refetch()
             if (!fresh) return
+            setMine(values)
             form.setFieldsValue(toValues(fresh.data))
             setEtag(fresh.etag)
             setStale(true)
@@ -177,7 +180,43 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
           <MemberPicker multiple status="active" aria-label={t('availabilityEditor.denied')} disabled={save.isPending} />
         </Form.Item>
       </Form>
-      {stale ? <Alert type="warning" showIcon title={t('availabilityEditor.stale')} style={{ marginBottom: 12 }} /> : null}
+      {stale ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('availabilityEditor.stale')}
+          style={{ marginBottom: 12 }}
+          action={
+            mine ? (
+              <Space orientation="vertical">
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={save.isPending}
+                  onClick={() => {
+                    // Their version is the one the change now applies to; the admin's edits go on top of it.
+                    form.setFieldsValue(mine)
+                    setStale(false)
+                    void submit({ values: mine, etag })
+                  }}
+                >
+                  {t('availabilityEditor.reapply')}
+                </Button>
+                <Button
+                  size="small"
+                  disabled={save.isPending}
+                  onClick={() => {
+                    setMine(null)
+                    setStale(false)
+                  }}
+                >
+                  {t('availabilityEditor.keepTheirs')}
+                </Button>
+              </Space>
+            ) : undefined
+          }
+        />
+      ) : null}
       {showError ? <ErrorAlert error={save.error} /> : null}
     </Modal>
   )
