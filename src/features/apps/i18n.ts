@@ -33,7 +33,7 @@ const en = {
     lastAccess: 'Last data access',
     actions: 'Actions',
   },
-  table: { caption: 'Workbench apps', empty: 'No apps match these filters.', by: 'by {{vendor}}', byIn: 'by {{vendor}} · {{category}}' },
+  table: { caption: 'Workbench apps', empty: 'No apps match these filters.', byIn: 'by {{vendor}} · {{category}}' },
   status: { enabled: 'Enabled', disabled: 'Disabled', awaiting_scope_approval: 'Awaiting scope approval' },
   categories: {
     approval: 'Approvals', crm: 'CRM', hr: 'HR & attendance', finance: 'Finance', productivity: 'Productivity',
@@ -259,7 +259,7 @@ export const appsMessages: Bilingual<typeof en> = {
       lastAccess: '最近数据访问',
       actions: '操作',
     },
-    table: { caption: '工作台应用', empty: '没有符合筛选条件的应用。', by: '开发者：{{vendor}}', byIn: '开发者：{{vendor}} · {{category}}' },
+    table: { caption: '工作台应用', empty: '没有符合筛选条件的应用。', byIn: '开发者：{{vendor}} · {{category}}' },
     status: { enabled: '已启用', disabled: '已停用', awaiting_scope_approval: '待审批新权限' },
     categories: {
       approval: '审批', crm: '客户管理', hr: '人事考勤', finance: '财务', productivity: '效率工具',

@@ -3,6 +3,8 @@
 import { Checkbox, Form, InputNumber, Radio, Space, Typography, type FormInstance } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { MemberPicker } from '@/shared/members/MemberPicker'
+import { validDays } from '@/shared/ui/DaysField'
+import { MEMBER_SETTING_DAYS } from '../api'
 
 export interface RemovalValues {
   handoverTo?: string
@@ -71,7 +73,8 @@ export function DataHandlingField({ labelId, disabled }: { labelId: string; disa
   )
 }
 
-export const validGraceDays = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 60
+/** The grace period's bounds are the tenant setting's (1–60 days), checked by the shared days rule. */
+export const validGraceDays = (value: unknown): value is number => typeof value === 'number' && validDays(value, MEMBER_SETTING_DAYS.removalGraceDays)
 
 export function GraceDaysField({ defaultDays, disabled }: { defaultDays: number; disabled: boolean }) {
   const { t } = useTranslation('members')
