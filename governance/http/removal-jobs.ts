@@ -8,6 +8,7 @@ import { departmentSubtree } from '../rules/departments'
 import type { MemberRecord, RemovalJobRecord, RemovalJobResultRecord } from '../rules/records'
 import type { GovernanceStore, Transaction } from '../store/port'
 import { removeMember } from './routes/member-lifecycle'
+import { settleRemovals } from './member-removals'
 
 type Schemas = components['schemas']
 
@@ -139,6 +140,8 @@ export async function advanceRemovalJobs(store: GovernanceStore, clock: { now():
     let job = start
     const actor: Actor = { user: job.actor.user, tenantId: job.tenantId, onBehalfOf: job.actor.onBehalfOf, ticketRef: job.actor.ticketRef, masked: false, grant: null }
     let next: string[] = []
+    // Removals whose date has passed are carried out once per slice, not once per member (it reads every removal).
+    await store.transaction((tx) => settleRemovals(tx, job.tenantId, clock.now()))
     while (job.done < job.total) {
       if (Date.now() - started >= budgetMs) return finished
       const position = job.done
@@ -157,7 +160,7 @@ export async function advanceRemovalJobs(store: GovernanceStore, clock: { now():
           }
           const member = await tx.members.get(job.tenantId, memberId)
           hooks?.beforeRemoval(job.tenantId, memberId)
-          await removeMember({ tx, tenantId: job.tenantId, actor, callerMemberId: job.actor.memberId, now, memberId }, job.input)
+          await removeMember({ tx, tenantId: job.tenantId, actor, callerMemberId: job.actor.memberId, now, memberId, removalsSettled: true }, job.input)
           await tx.removalJobs.addResult(job.tenantId, job.id, resultOf(member, memberId, position, 'removed', null))
           job = { ...job, done: position + 1, removed: job.removed + 1 }
           await tx.removalJobs.save(job)

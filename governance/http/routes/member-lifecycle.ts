@@ -122,6 +122,8 @@ export interface MoveContext {
   callerMemberId: string | null
   now: number
   memberId: string
+  /** The caller carried out due removals already in this slice of work (a bulk job does it once, not per member). */
+  removalsSettled?: boolean
 }
 
 async function detailReply({ tx, actor, callerMemberId, now }: MoveContext, member: MemberRecord): Promise<Reply> {
@@ -131,10 +133,11 @@ async function detailReply({ tx, actor, callerMemberId, now }: MoveContext, memb
 /** Loads the member with removals the clock has passed carried out, and refuses self and the last administrator. */
 async function guardedMember(context: MoveContext): Promise<{ member: MemberRecord; lifecycle: MemberLifecycleRecord }> {
   const { tx, tenantId, memberId, now, callerMemberId } = context
-  await settleRemovals(tx, tenantId, now)
+  if (context.removalsSettled !== true) await settleRemovals(tx, tenantId, now)
   const member = await findMember(tx, tenantId, memberId)
-  const counts = await tx.members.counts(tenantId)
-  assertNotBlocked(removalBlock(member, callerMemberId, counts.admins))
+  // Counting the administrators walks the whole directory: only an active administrator's move needs it.
+  const admins = member.role === 'admin' && member.status === 'active' ? (await tx.members.counts(tenantId)).admins : 0
+  assertNotBlocked(removalBlock(member, callerMemberId, admins))
   return { member, lifecycle: (await tx.members.lifecycle(tenantId, memberId)) ?? emptyLifecycle(tenantId, memberId) }
 }
 

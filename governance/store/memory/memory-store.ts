@@ -156,13 +156,16 @@ class MemoryTransaction implements Transaction {
     own.set(key, value === null ? null : clone(value))
   }
 
-  /** Every live row of a table whose key passes `match`, this transaction's writes included, in key order. */
-  private scan<T>(table: TableName, match: (key: string) => boolean): T[] {
+  /**
+   * Every live row of a table whose key passes `match` (and whose value passes `where`, asked before anything is
+   * copied, so a narrow question over a big table stays cheap), this transaction's writes included, in key order.
+   */
+  private scan<T>(table: TableName, match: (key: string) => boolean, where?: (value: T) => boolean): T[] {
     const merged = new Map<string, unknown>()
     for (const [key, value] of this.tables.map(table)) if (match(key)) merged.set(key, value)
     for (const [key, value] of this.writes.get(table) ?? []) if (match(key)) merged.set(key, value)
     return [...merged.entries()]
-      .filter(([, value]) => value !== null)
+      .filter(([, value]) => value !== null && (where === undefined || where(value as T)))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, value]) => clone(value as T))
   }
@@ -236,7 +239,7 @@ class MemoryTransaction implements Transaction {
     lifecycle: async (tenantId: string, memberId: string) => this.get<MemberLifecycleRecord>('memberLifecycles', `${tenantId}/${memberId}`),
     saveLifecycle: async (record: MemberLifecycleRecord) => this.put('memberLifecycles', `${record.tenantId}/${record.memberId}`, record),
     removalsDue: async (tenantId: string, dueBy: string) =>
-      this.scan<MemberLifecycleRecord>('memberLifecycles', byPrefix(`${tenantId}/`)).filter((record) => removalDue(record, Date.parse(dueBy))),
+      this.scan<MemberLifecycleRecord>('memberLifecycles', byPrefix(`${tenantId}/`), (record) => removalDue(record, Date.parse(dueBy))),
     settings: async (tenantId: string) => this.get<MemberSettings>('memberSettings', tenantId),
     saveSettings: async (tenantId: string, settings: MemberSettings) => this.put('memberSettings', tenantId, settings),
     counts: async (tenantId: string) => {
