@@ -492,6 +492,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/apps/{appId}/vendor-deletion-requests/{requestId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the vendor's answer to a deletion request: confirmed (with its reference) or refused. Once per request (conflict when it already has an answer); audited as app.vendor_deletion_answered. */
+        post: operations["answerVendorDeletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/apps/{appId}": {
         parameters: {
             query?: never;
@@ -1874,10 +1895,28 @@ export interface components {
             onBehalfOf: string | null;
             reason: string;
             /**
-             * @description Recorded and sent to the vendor; the vendor's confirmation is not tracked yet.
+             * @description sent: recorded and sent, no answer from the vendor yet; confirmed: the vendor confirmed the data is deleted; refused: the vendor refused (or said it must keep some of it). An administrator records the answer.
              * @enum {string}
              */
-            status: "sent";
+            status: "sent" | "confirmed" | "refused";
+            /** @description The vendor's answer as an administrator recorded it; null while the request is sent. */
+            answer: null | components["schemas"]["AppVendorDeletionAnswer"];
+        };
+        AppVendorDeletionAnswer: {
+            /**
+             * Format: date-time
+             * @description When the answer was recorded.
+             */
+            at: string;
+            by: components["schemas"]["RetentionPerson"];
+            onBehalfOf: string | null;
+            /** @description The vendor's reference (e.g. a deletion certificate number) or what it said. */
+            note: string;
+        };
+        VendorDeletionAnswerInput: {
+            /** @enum {string} */
+            outcome: "confirmed" | "refused";
+            note: string;
         };
         CustomAppInput: {
             name: string;
@@ -2206,9 +2245,11 @@ export interface components {
          * @description `default`: two tenants (Acme ~300 members, Northwind ~60) and a read-only support grant from Acme.
          *     `large`: as default, but Acme has 100 000 members (generated on demand).
          *     `empty-grants`: as default, with no support grants.
+         *     `hostile`: as default, but two of Acme's apps and a member's app request carry markup, script and
+         *     formula injections (what an attacker-controlled vendor listing could hold), for the safety tests.
          * @enum {string}
          */
-        MockScenarioName: "default" | "large" | "empty-grants";
+        MockScenarioName: "default" | "large" | "empty-grants" | "hostile";
         MockFaultInput: {
             /**
              * @description HTTP method to match; any when omitted.
@@ -3429,6 +3470,44 @@ export interface operations {
         responses: {
             /** @description The app, with the request in its list. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    answerVendorDeletion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user action; a retry with the same key returns the first result. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+                appId: components["parameters"]["AppId"];
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorDeletionAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The app, with the answer on the request. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5277,7 +5356,8 @@ export const auditChainBreakProblemValues: ReadonlyArray<FlattenedDeepRequired<c
 export const auditExportInputLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditExportInput"]["language"]> = ["en-US", "zh-CN"];
 export const auditExportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditExport"]["status"]> = ["running", "completed"];
 export const appKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppKind"]> = ["basic", "third_party", "custom"];
-export const appVendorDeletionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppVendorDeletionRequest"]["status"]> = ["sent"];
+export const appVendorDeletionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppVendorDeletionRequest"]["status"]> = ["sent", "confirmed", "refused"];
+export const vendorDeletionAnswerInputOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VendorDeletionAnswerInput"]["outcome"]> = ["confirmed", "refused"];
 export const appStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatus"]> = ["enabled", "awaiting_scope_approval", "disabled"];
 export const appCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCategory"]> = ["approval", "crm", "hr", "finance", "productivity", "communication", "analytics", "legal"];
 export const appAvailabilityModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppAvailabilityMode"]> = ["all", "departments", "members"];
@@ -5289,7 +5369,7 @@ export const retentionRunOutcomeValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const retentionHistoryEntryEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RetentionHistoryEntry"]["event"]> = ["applied", "scheduled", "took_effect", "cancelled", "withdrawn"];
 export const legalHoldTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHold"]["targetType"]> = ["member", "group"];
 export const legalHoldInputTargetTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalHoldInput"]["targetType"]> = ["member", "group"];
-export const mockScenarioNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockScenarioName"]> = ["default", "large", "empty-grants"];
+export const mockScenarioNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockScenarioName"]> = ["default", "large", "empty-grants", "hostile"];
 export const mockFaultInputMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["method"]> = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 export const mockFaultInputPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MockFaultInput"]["phase"]> = ["before", "after"];
 export const kinTrackValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KinTrack"]> = ["platform", "enterprise"];

@@ -8,8 +8,11 @@ import { selectOption } from './pages/select-option'
 import { Shell } from './pages/shell'
 
 const APPS = '/tenants/t-acme/apps'
-const EXPENSE = '<img src=x onerror=alert(1)>Expense Helper'
-const SURVEY = '<script>alert("x")</script> Survey'
+const EXPENSE = 'Expense Helper'
+const SURVEY = 'Pulse Survey'
+/** The `hostile` scenario's names for the same two apps. */
+const HOSTILE_EXPENSE = '<img src=x onerror=alert(1)>Expense Helper'
+const HOSTILE_SURVEY = '<script>alert("x")</script> Survey'
 
 /** A request made from inside the page, so it goes through the page's mock with the signed-in persona. */
 async function apiCall(page: Page, method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -274,6 +277,21 @@ test.describe('app kinds', () => {
     await expect(requests).toContainText('Sent, awaiting the vendor — 王芳: 停止合作')
     await expect(crm.getByRole('region', { name: 'Recent history' })).toContainText('Vendor asked to delete the data it received')
     await expectAccessible('app detail with a vendor deletion request')
+
+    // The vendor answers: the administrator records it once, with the vendor's reference.
+    await requests.getByRole('button', { name: 'Record the vendor’s answer' }).click()
+    const answer = apps.dialog('Record SalesLink Inc.’s answer')
+    await expect(answer.getByRole('radiogroup', { name: 'The vendor’s answer' }).getByRole('radio', { name: 'Deletion confirmed' })).toBeChecked()
+    await expectAccessible('vendor answer dialog')
+    await answer.getByRole('button', { name: 'Record the answer' }).click()
+    await expect(answer.getByText('Write the vendor’s reference (e.g. a deletion certificate number) or what it said.')).toBeVisible()
+    await answer.getByRole('textbox', { name: 'The vendor’s reference or what it said' }).fill('Certificate DEL-2026-118')
+    await answer.getByRole('button', { name: 'Record the answer' }).click()
+    await expect(answer).toBeHidden()
+    await expect(requests).toContainText('Deletion confirmed by the vendor — 王芳: 停止合作')
+    await expect(requests).toContainText('王芳: Certificate DEL-2026-118')
+    await expect(requests.getByRole('button', { name: 'Record the vendor’s answer' })).toHaveCount(0)
+    await expect(crm.getByRole('region', { name: 'Recent history' })).toContainText('Vendor’s answer to a deletion request recorded')
   })
 })
 
@@ -347,16 +365,20 @@ test.describe('safety', () => {
       dialogs.push(dialog.message())
       void dialog.dismiss()
     })
-    await loginAs('admin-acme', APPS)
+    await loginAs('admin-acme', APPS, 'hostile')
     const apps = new AppsPage(page)
-    await expect(page.getByRole('button', { name: EXPENSE, exact: true })).toBeVisible()
-    await expect(page.getByRole('button', { name: SURVEY, exact: true })).toBeVisible()
+    await expect(page.getByRole('button', { name: HOSTILE_EXPENSE, exact: true })).toBeVisible()
+    await expect(page.getByRole('button', { name: HOSTILE_SURVEY, exact: true })).toBeVisible()
     await expect(page.getByText('Spendly <b>Pro</b>', { exact: false }).first()).toBeVisible()
-    const drawer = await apps.openDetails(EXPENSE)
+    const drawer = await apps.openDetails(HOSTILE_EXPENSE)
     await expect(drawer.getByText('<script>document.title="pwned"</script>', { exact: false })).toBeVisible()
     await expect(page.locator('img[src="x"]')).toHaveCount(0)
     await expect(page.locator('main script')).toHaveCount(0)
     await expect(page).not.toHaveTitle(/pwned/)
+    await page.keyboard.press('Escape')
+    await apps.tab(/Member requests/).click()
+    await expect(page.getByText('<b>please</b> =HYPERLINK("http://evil.example")', { exact: false })).toBeVisible()
+    await expect(page.locator('main b')).toHaveCount(0)
     expect(dialogs).toEqual([])
   })
 

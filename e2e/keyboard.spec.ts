@@ -4,7 +4,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { AppsPage } from './pages/apps'
-import { expectDialogTakesKeyboard, expectFocusWithin } from './pages/keyboard'
+import { expectDialogTakesKeyboard, expectFocusWithin, submitByKeyboard } from './pages/keyboard'
 import { RetentionPage } from './pages/retention'
 
 /** Opens the dialog with Enter on its opener, closes it with `close`, and checks focus came back to the opener. */
@@ -37,13 +37,7 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       await closesBackToOpener(page, disable, dialog, 'Cancel')
       await closesBackToOpener(page, disable, dialog, 'Close')
       // Done by keyboard: the row's "Disable" is now "Enable", and focus is back in that row.
-      await disable.focus()
-      await page.keyboard.press('Enter')
-      await dialog.getByRole('textbox', { name: 'Reason' }).focus()
-      await page.keyboard.type('Contract ended')
-      await dialog.getByRole('button', { name: 'Disable app' }).focus()
-      await page.keyboard.press('Enter')
-      await expect(dialog).toBeHidden()
+      await submitByKeyboard(page, disable, dialog, dialog.getByRole('textbox', { name: 'Reason' }), 'Contract ended', 'Disable app')
       await expect(row.getByRole('button', { name: 'Enable SalesLink CRM 同步' })).toBeVisible()
       await expect(row.locator(':focus')).toHaveCount(1)
 
@@ -58,7 +52,28 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       await page.keyboard.press('Enter')
       await expect(drawer).toBeVisible()
       await expectDialogTakesKeyboard(page, drawer.getByRole('button', { name: 'Change who may use it' }), apps.dialog('Who may use SalesLink CRM 同步'), 4)
-      await expectDialogTakesKeyboard(page, drawer.getByRole('button', { name: 'Ask the vendor to delete its data' }), apps.dialog('Ask SalesLink Inc. to delete its data'), 3)
+      const askVendor = drawer.getByRole('button', { name: 'Ask the vendor to delete its data' })
+      const ask = apps.dialog('Ask SalesLink Inc. to delete its data')
+      await expectDialogTakesKeyboard(page, askVendor, ask, 3)
+      // Sent by keyboard; its answer is recorded by keyboard too, and focus stays in the drawer when the button goes.
+      await submitByKeyboard(page, askVendor, ask, ask.getByRole('textbox', { name: 'Reason' }), 'Contract ended', 'Send the request')
+      await expect(askVendor).toBeFocused()
+      const record = drawer.getByRole('button', { name: 'Record the vendor’s answer' })
+      const answer = apps.dialog('Record SalesLink Inc.’s answer')
+      await expectDialogTakesKeyboard(page, record, answer, 5)
+      await record.focus()
+      await page.keyboard.press('Enter')
+      await answer.getByRole('radio', { name: 'Deletion confirmed' }).focus()
+      await page.keyboard.press('ArrowDown')
+      await expect(answer.getByRole('radio', { name: 'Refused, or keeps some of the data' })).toBeChecked()
+      await answer.getByRole('textbox', { name: 'The vendor’s reference or what it said' }).focus()
+      await page.keyboard.type('Keeps invoices for 5 years')
+      await answer.getByRole('button', { name: 'Record the answer' }).focus()
+      await page.keyboard.press('Enter')
+      await expect(answer).toBeHidden()
+      await expect(drawer).toContainText('Refused by the vendor')
+      await expect(record).toHaveCount(0)
+      await expectFocusWithin(drawer)
       await page.keyboard.press('Escape')
       await expect(drawer).toBeHidden()
       await expect(name).toBeFocused()

@@ -2,7 +2,7 @@
 // real server started with --test-controls (same paths, one session per browser context).
 import type { Page } from '@playwright/test'
 
-export type Scenario = 'default' | 'large' | 'empty-grants'
+export type Scenario = 'default' | 'large' | 'empty-grants' | 'hostile'
 export type PersonaId = 'admin-acme' | 'admin-acme-2' | 'admin-northwind' | 'support-agent'
 
 export interface FaultInput {

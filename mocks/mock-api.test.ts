@@ -185,7 +185,7 @@ describe('mock scenarios and clock', () => {
       faults: [],
       signedInAs: null,
       frozen: false,
-      scenarios: ['default', 'large', 'empty-grants'],
+      scenarios: ['default', 'large', 'empty-grants', 'hostile'],
     })
     await expectProblem(await tab.call('GET', '/api/v1/session'), 401, 'urn:problem:unauthenticated')
     await tab.signIn('support-agent')

@@ -21,7 +21,7 @@ const demoPassword = env.DEMO_PASSWORD ?? 'governance-demo'
 const log = (line: string) => console.log(`[server] ${line}`)
 
 if (!env.DATABASE_URL) mkdirSync(dataDir, { recursive: true })
-const seedScenario = env.SEED_SCENARIO === 'large' || env.SEED_SCENARIO === 'empty-grants' ? env.SEED_SCENARIO : 'default'
+const seedScenario = env.SEED_SCENARIO === 'large' || env.SEED_SCENARIO === 'empty-grants' || env.SEED_SCENARIO === 'hostile' ? env.SEED_SCENARIO : 'default'
 const opened = await openSqlStore({
   databaseUrl: env.DATABASE_URL,
   scenario: seedScenario,

@@ -20,3 +20,15 @@ export async function expectDialogTakesKeyboard(page: Page, opener: Locator, dia
   await expect(dialog).toBeHidden()
   await expect(opener).toBeFocused()
 }
+
+/** Opens a dialog with Enter on its opener, types into one field and presses the dialog's button — keyboard only. */
+export async function submitByKeyboard(page: Page, opener: Locator, dialog: Locator, field: Locator, text: string, buttonName: string): Promise<void> {
+  await opener.focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeVisible()
+  await field.focus()
+  await page.keyboard.type(text)
+  await dialog.getByRole('button', { name: buttonName }).focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+}

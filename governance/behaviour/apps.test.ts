@@ -17,12 +17,33 @@ forEachStore((setup, store) => {
       return api
     }
 
+    it('reads like a real tenant by default; the hostile scenario keeps its injected markup and formulas as exact text', async () => {
+      const plain = await admin()
+      const texts = async (api: Api) => {
+        const apps = (await json<Items<Schemas['App']>>(await api.get(`${T}/apps`))).items
+        const requests = (await json<Items<Schemas['AppRequest']>>(await api.get(`${T}/app-requests?status=pending`))).items
+        return [...apps.flatMap((app) => [app.name, app.vendor, app.description]), ...requests.map((request) => request.message)]
+      }
+      expect((await texts(plain)).filter((text) => /[<>]|^=/.test(text))).toEqual([])
+      const hostile = await setup('hostile')
+      await hostile.signInAs('admin-acme')
+      expect(await texts(hostile)).toEqual(
+        expect.arrayContaining([
+          '<img src=x onerror=alert(1)>Expense Helper',
+          'Spendly <b>Pro</b>',
+          '<script>alert("x")</script> Survey',
+          'Employee pulse surveys and event sign-ups. <a href="javascript:alert(2)">Click here</a>',
+          '<b>please</b> =HYPERLINK("http://evil.example") 客户要求通过门户查发票',
+        ]),
+      )
+    })
+
     it('lists apps by name with server-side filters, and the scope catalogue', async () => {
       const api = await admin()
       const all = await json<Items<Schemas['App']>>(await api.get(`${T}/apps`))
       expect(all.items.length).toBeGreaterThanOrEqual(12)
       expect(all.items.map((app) => app.name)).toEqual([...all.items.map((app) => app.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
-      expect(all.items.map((app) => app.name)).toEqual(expect.arrayContaining(['<img src=x onerror=alert(1)>Expense Helper', '<script>alert("x")</script> Survey']))
+      expect(all.items.map((app) => app.name)).toEqual(expect.arrayContaining(['Expense Helper', 'Pulse Survey']))
       expect(all.items.some((app) => app.name.length > 80)).toBe(true)
       expect(all.items.every((app) => ['member.userid', 'member.avatar'].every((id) => app.scopes.some((scope) => scope.id === id)))).toBe(true)
       const disabled = await json<Items<Schemas['App']>>(await api.get(`${T}/apps?status=disabled&category=finance`))
@@ -163,6 +184,31 @@ forEachStore((setup, store) => {
       expect((await json<Schemas['App']>(again)).vendorDeletionRequests.map((request) => request.reason)).toEqual(['再次催办', '停止合作'])
       expect((await json<Schemas['App']>(await api.get(`${T}/apps/app-acme-crm-sync`))).vendorDeletionRequests).toHaveLength(2)
       expect((await auditOf(api, 'app-acme-crm-sync')).map((event) => event.action).slice(0, 3)).toEqual(['app.vendor_deletion_requested', 'app.vendor_deletion_requested', 'app.disabled'])
+    })
+
+    it('records the vendor’s answer to a deletion request once, with who and when; a support agent only reads it', async () => {
+      const api = await admin()
+      const asked = await json<Schemas['App']>(await api.post(`${T}/apps/app-acme-crm-sync/vendor-deletion-requests`, { reason: '合同终止' }, { headers: key() }))
+      const [request] = asked.vendorDeletionRequests
+      expect(request).toMatchObject({ status: 'sent', answer: null })
+      const answerOf = (id: string) => `${T}/apps/app-acme-crm-sync/vendor-deletion-requests/${id}/answer`
+      await expectProblem(await api.post(answerOf(request?.id ?? ''), { outcome: 'confirmed', note: '   ' }, { headers: key() }), 400, 'urn:problem:validation')
+      await expectProblem(await api.post(answerOf('vdr-99999'), { outcome: 'confirmed', note: 'DEL-1' }, { headers: key() }), 404, 'urn:problem:not-found')
+      const answerKey = key()
+      const answered = await json<Schemas['App']>(await api.post(answerOf(request?.id ?? ''), { outcome: 'confirmed', note: 'Certificate DEL-2026-118' }, { headers: answerKey }))
+      expect(answered.vendorDeletionRequests[0]).toMatchObject({
+        id: request?.id,
+        status: 'confirmed',
+        answer: { at: new Date(api.clock.now()).toISOString(), by: { id: 'admin-acme', name: '王芳' }, onBehalfOf: null, note: 'Certificate DEL-2026-118' },
+      })
+      // A retry of the same answer is the same answer; another answer afterwards is refused and the first stands.
+      expect((await api.post(answerOf(request?.id ?? ''), { outcome: 'confirmed', note: 'Certificate DEL-2026-118' }, { headers: answerKey })).status).toBe(200)
+      await expectProblem(await api.post(answerOf(request?.id ?? ''), { outcome: 'refused', note: 'changed our mind' }, { headers: key() }), 409, 'urn:problem:conflict')
+      expect((await json<Schemas['App']>(await api.get(`${T}/apps/app-acme-crm-sync`))).vendorDeletionRequests[0]?.status).toBe('confirmed')
+      const events = (await auditOf(api, 'app-acme-crm-sync')).filter((event) => event.action === 'app.vendor_deletion_answered')
+      expect(events).toEqual([expect.objectContaining({ before: { request: request?.id, status: 'sent' }, after: expect.objectContaining({ status: 'confirmed' }) as unknown, reason: 'Certificate DEL-2026-118' })])
+      await api.signInAs('support-agent')
+      await expectProblem(await api.post(answerOf(request?.id ?? ''), { outcome: 'refused', note: 'x' }, { headers: key() }), 403, 'urn:problem:read-only-grant')
     })
 
     it('approves a scope update only with the new sensitive scopes acknowledged; declining keeps the old ones', async () => {

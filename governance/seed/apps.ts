@@ -101,7 +101,7 @@ function app(tenantId: string, seed: AppSeed): AppRecord {
 export const LONG_APP_NAME =
   '多语言客户门户 Multilingual Customer Portal بوابة العملاء متعددة اللغات 多言語カスタマーポータル Портал клиентов Edition 2026'
 
-function acmeApps(): AppRecord[] {
+function acmeApps(text: SeedTexts): AppRecord[] {
   const t = 't-acme'
   return [
     app(t, {
@@ -133,8 +133,8 @@ function acmeApps(): AppRecord[] {
       lastDataAccessAt: at(40 * 60_000), installedAt: at(520 * DAY),
     }),
     app(t, {
-      id: 'app-acme-expense', name: '<img src=x onerror=alert(1)>Expense Helper', vendor: 'Spendly <b>Pro</b>', category: 'finance',
-      description: 'Snap receipts and file claims. <script>document.title="pwned"</script> Reimbursed within 3 days.',
+      id: 'app-acme-expense', name: text.expense.name, vendor: text.expense.vendor, category: 'finance',
+      description: text.expense.description,
       kind: 'third_party', version: '1.9.0', enabled: false, scopeIds: [...BASE, 'finance.invoices', 'approval.api'],
       disabledReason: '供应商安全评估未通过，待复核',
       lastDataAccessAt: at(20 * DAY), installedAt: at(200 * DAY),
@@ -147,8 +147,8 @@ function acmeApps(): AppRecord[] {
       lastDataAccessAt: at(5 * 60_000), installedAt: at(90 * DAY),
     }),
     app(t, {
-      id: 'app-acme-survey', name: '<script>alert("x")</script> Survey', vendor: 'FormStack "Labs" & Co.', category: 'productivity',
-      description: 'Employee pulse surveys and event sign-ups. <a href="javascript:alert(2)">Click here</a>',
+      id: 'app-acme-survey', name: text.survey.name, vendor: text.survey.vendor, category: 'productivity',
+      description: text.survey.description,
       kind: 'third_party', version: '2.1.7', enabled: true, scopeIds: [...BASE, 'org.departments'],
       lastDataAccessAt: at(4 * DAY), installedAt: at(150 * DAY),
     }),
@@ -230,13 +230,42 @@ function request(
   return { id, tenantId, appId, memberId, message, requestedAt: at(ago), status: 'pending', decidedAt: null, decidedBy: null, note: null }
 }
 
-export function seedApps(): { apps: AppRecord[]; requests: AppRequestRecord[] } {
+/** What a vendor or a member wrote: plain in the demo data, markup and formula injections in the `hostile` scenario. */
+interface SeedTexts {
+  expense: { name: string; vendor: string; description: string }
+  survey: { name: string; vendor: string; description: string }
+  portalRequest: string
+}
+
+const PLAIN_TEXTS: SeedTexts = {
+  expense: { name: 'Expense Helper', vendor: 'Spendly Pro', description: 'Snap receipts and file claims. Reimbursed within 3 days.' },
+  survey: { name: 'Pulse Survey', vendor: 'FormStack Labs & Co.', description: 'Employee pulse surveys and event sign-ups.' },
+  portalRequest: '客户要求通过门户查发票，请开通。',
+}
+
+/** The `hostile` scenario's texts: what an attacker-controlled vendor listing or request could carry. */
+export const HOSTILE_TEXTS: SeedTexts = {
+  expense: {
+    name: '<img src=x onerror=alert(1)>Expense Helper',
+    vendor: 'Spendly <b>Pro</b>',
+    description: 'Snap receipts and file claims. <script>document.title="pwned"</script> Reimbursed within 3 days.',
+  },
+  survey: {
+    name: '<script>alert("x")</script> Survey',
+    vendor: 'FormStack "Labs" & Co.',
+    description: 'Employee pulse surveys and event sign-ups. <a href="javascript:alert(2)">Click here</a>',
+  },
+  portalRequest: '<b>please</b> =HYPERLINK("http://evil.example") 客户要求通过门户查发票',
+}
+
+export function seedApps(hostile = false): { apps: AppRecord[]; requests: AppRequestRecord[] } {
+  const text = hostile ? HOSTILE_TEXTS : PLAIN_TEXTS
   return {
-    apps: [...acmeApps(), ...northwindApps()],
+    apps: [...acmeApps(text), ...northwindApps()],
     requests: [
       request('t-acme', 'ar-acme-001', 'app-acme-translate', 'm-acme-000021', '需要和德国供应商沟通，想用即时翻译。', 3 * HOUR),
       request('t-acme', 'ar-acme-002', 'app-acme-bi', 'm-acme-000034', 'I prepare the monthly sales review and need the dashboards.', DAY),
-      request('t-acme', 'ar-acme-003', 'app-acme-portal', 'm-acme-000056', '<b>please</b> 客户要求通过门户查发票', 2 * DAY),
+      request('t-acme', 'ar-acme-003', 'app-acme-portal', 'm-acme-000056', text.portalRequest, 2 * DAY),
       request('t-northwind', 'ar-northwind-001', 'app-northwind-fleet', 'm-northwind-000012', 'I cover the night dispatch desk.', 5 * HOUR),
     ],
   }
@@ -255,8 +284,8 @@ export interface SeededAppEvent {
   reason: string | null
 }
 
-export function seedAppEvents(): SeededAppEvent[] {
-  const name = (id: string) => [...acmeApps(), ...northwindApps()].find((candidate) => candidate.id === id)?.name ?? id
+export function seedAppEvents(apps: readonly AppRecord[]): SeededAppEvent[] {
+  const name = (id: string) => apps.find((candidate) => candidate.id === id)?.name ?? id
   const events: Omit<SeededAppEvent, 'targetName'>[] = [
     { personaId: 'admin-acme', tenantId: 't-acme', at: EPOCH_MS - 20 * DAY, action: 'app.disabled', appId: 'app-acme-expense', before: { status: 'enabled' }, after: { status: 'disabled' }, reason: '供应商安全评估未通过，待复核' },
     { personaId: 'admin-acme-2', tenantId: 't-acme', at: EPOCH_MS - 60 * DAY, action: 'app.enabled', appId: 'app-acme-bi', before: { status: 'disabled' }, after: { status: 'enabled' }, reason: null },

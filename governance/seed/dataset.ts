@@ -75,7 +75,7 @@ function byUser(userId: string): Pick<SeedAuditEvent, 'actor' | 'onBehalfOf' | '
   return { actor: { id: user.id, name: user.name, role: user.role }, onBehalfOf: null, ticketRef: null }
 }
 
-function seedAudit(memberSources: Record<string, MemberSource>, grants: GrantRecord[]): SeedAuditEvent[] {
+function seedAudit(memberSources: Record<string, MemberSource>, grants: GrantRecord[], apps: readonly AppRecord[]): SeedAuditEvent[] {
   const acmeMember = memberAt(ACME_ID, 1, memberSources[ACME_ID]?.seed ?? 0)
   const northwindMember = memberAt(NORTHWIND_ID, 17, memberSources[NORTHWIND_ID]?.seed ?? 0)
   const events: SeedAuditEvent[] = [
@@ -117,7 +117,7 @@ function seedAudit(memberSources: Record<string, MemberSource>, grants: GrantRec
         reason: grant.reason,
       }),
     ),
-    ...seedAppEvents().map(
+    ...seedAppEvents(apps).map(
       (event): SeedAuditEvent => ({
         ...byUser(event.personaId),
         tenantId: event.tenantId,
@@ -146,7 +146,7 @@ export function demoDataset(scenario: ScenarioName): Dataset {
     [NORTHWIND_ID]: { count: 60, seed: 4_711 },
   }
   const grants = scenario === 'empty-grants' ? [] : [{ ...acmeGrant }]
-  const { apps, requests } = seedApps()
+  const { apps, requests } = seedApps(scenario === 'hostile')
   const retention = seedRetention()
   const acmeAdmins = DEMO_USERS.filter((user) => user.tenantIds.includes(ACME_ID))
   const acmeApps = apps.filter((app) => app.tenantId === ACME_ID)
@@ -180,7 +180,7 @@ export function demoDataset(scenario: ScenarioName): Dataset {
           },
         ]
       : [],
-    audit: seedAudit(memberSources, grants),
+    audit: seedAudit(memberSources, grants, apps),
   }
 }
 

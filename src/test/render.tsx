@@ -31,6 +31,16 @@ export async function signInAs(personaId: string): Promise<void> {
   if (!response.ok) throw new Error(`sign-in as ${personaId} failed: ${response.status}`)
 }
 
+/** Starts the mock over from a scenario (each test starts from `default`). */
+export async function resetToScenario(scenario: components['schemas']['MockScenarioName']): Promise<void> {
+  const response = await fetch('http://localhost:3000/api/v1/mock/reset', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scenario }),
+  })
+  if (!response.ok) throw new Error(`reset to ${scenario} failed: ${response.status}`)
+}
+
 /** Makes the mock fail or slow down the next matching requests (see the mock control API's faults). */
 export async function injectFault(fault: components['schemas']['MockFaultInput']): Promise<void> {
   const response = await fetch('http://localhost:3000/api/v1/mock/faults', {

@@ -2,7 +2,7 @@
 import type { components } from '@contract/schema.gen'
 import { assertPending, approveRequest, denyRequest } from '../../rules/apps/requests'
 import { availabilityChanged, nextAvailability } from '../../rules/apps/availability'
-import { disableApp, enableApp, filterApps, registerCustomApp, removeApp, requestVendorDeletion, type AppChangeBy } from '../../rules/apps/catalogue'
+import { answerVendorDeletion, disableApp, enableApp, filterApps, registerCustomApp, removeApp, requestVendorDeletion, type AppChangeBy } from '../../rules/apps/catalogue'
 import { restoreEmergencyStop, startEmergencyStop } from '../../rules/apps/emergency'
 import { approveScopeUpdate, declineScopeUpdate } from '../../rules/apps/scope-update'
 import { notFound, staleVersion } from '../../rules/errors'
@@ -112,6 +112,12 @@ export const appRoutes = [
       const reply = await changeApp(tx, actor, now, params.appId ?? '', (app) => requestVendorDeletion(app, givenText(body.reason, 'reason', true) ?? '', requestId, changedBy(actor, now)))
       return { ...reply, status: 201 }
     },
+  ),
+
+  tenantRoute(
+    { method: 'post', path: `${base}/apps/:appId/vendor-deletion-requests/:requestId/answer`, operationId: 'answerVendorDeletion', access: 'tenant:write', idempotent: true },
+    async ({ tx, params, body, actor, now }) =>
+      changeApp(tx, actor, now, params.appId ?? '', (app) => answerVendorDeletion(app, params.requestId ?? '', body, changedBy(actor, now))),
   ),
 
   tenantRoute(

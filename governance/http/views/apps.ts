@@ -43,7 +43,8 @@ export function appView(app: AppRecord, catalogue: readonly AppScopeRecord[], pe
     installedAt: app.installedAt,
     disabledReason: app.enabled ? null : app.disabledReason,
     pendingRequestCount,
-    vendorDeletionRequests: app.vendorDeletionRequests,
+    // Requests recorded before answers were tracked carry no answer field.
+    vendorDeletionRequests: app.vendorDeletionRequests.map((request) => ({ ...request, answer: request.answer ?? null })),
   }
 }
 

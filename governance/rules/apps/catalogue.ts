@@ -2,7 +2,7 @@
 // for enabling, disabling and removing it. Plain functions over records; the caller stores what they return.
 import type { components } from '@contract/schema.gen'
 import { departmentSubtree } from '../departments'
-import { conflict, fieldError, RuleError, validation } from '../errors'
+import { conflict, fieldError, notFound, RuleError, validation } from '../errors'
 import type { AppRecord, AppRequestRecord, AppScopeRecord, AuditInput, DepartmentRecord, MemberRecord } from '../records'
 
 type Schemas = components['schemas']
@@ -173,9 +173,38 @@ export function requestVendorDeletion(app: AppRecord, reason: string, id: string
   if (app.kind !== 'third_party') {
     throw new RuleError({ kind: 'app-kind', title: 'Only a third-party vendor is asked to delete', detail: 'Basic apps are the platform’s and custom apps are your own: their data follows your retention settings.' })
   }
-  const request: Schemas['AppVendorDeletionRequest'] = { id, requestedAt: by.at, requestedBy: by.person, onBehalfOf: by.onBehalfOf, reason, status: 'sent' }
+  const request: Schemas['AppVendorDeletionRequest'] = { id, requestedAt: by.at, requestedBy: by.person, onBehalfOf: by.onBehalfOf, reason, status: 'sent', answer: null }
   return {
     app: { ...app, vendorDeletionRequests: [request, ...app.vendorDeletionRequests] },
     audit: [appAudit(app, { action: 'app.vendor_deletion_requested', before: null, after: { request: id, vendor: app.vendor, status: 'sent' }, reason })],
+  }
+}
+
+/**
+ * Records the vendor's answer to a deletion request (once: a second answer is a conflict, the first stands). The
+ * note carries the vendor's reference, so an auditor can follow it up.
+ */
+export function answerVendorDeletion(
+  app: AppRecord,
+  requestId: string,
+  input: { outcome: 'confirmed' | 'refused'; note: string },
+  by: AppChangeBy,
+): { app: AppRecord; audit: AuditInput[] } {
+  const request = app.vendorDeletionRequests.find((entry) => entry.id === requestId)
+  if (!request) throw notFound('deletion request', requestId)
+  if (request.status !== 'sent') throw conflict(`The vendor's answer to this request is recorded already (${request.status}).`)
+  const note = input.note.trim()
+  if (note === '') throw validation([fieldError('note', 'required', "Write the vendor's reference or what it said.")])
+  const answered: Schemas['AppVendorDeletionRequest'] = { ...request, status: input.outcome, answer: { at: by.at, by: by.person, onBehalfOf: by.onBehalfOf, note } }
+  return {
+    app: { ...app, vendorDeletionRequests: app.vendorDeletionRequests.map((entry) => (entry.id === requestId ? answered : entry)) },
+    audit: [
+      appAudit(app, {
+        action: 'app.vendor_deletion_answered',
+        before: { request: requestId, status: 'sent' },
+        after: { request: requestId, vendor: app.vendor, status: input.outcome },
+        reason: note,
+      }),
+    ],
   }
 }

@@ -168,6 +168,16 @@ export const useRequestVendorDeletion = (tenantId: string) =>
     ),
   )
 
+export const useAnswerVendorDeletion = (tenantId: string) =>
+  useAppMutation(tenantId, ({ appId, requestId, outcome, note, idempotencyKey }: Keyed & { appId: string; requestId: string; outcome: 'confirmed' | 'refused'; note: string }) =>
+    unwrap(
+      api().POST('/api/v1/tenants/{tenantId}/apps/{appId}/vendor-deletion-requests/{requestId}/answer', {
+        params: { path: { tenantId, appId, requestId }, header: idempotencyHeaders(idempotencyKey) },
+        body: { outcome, note },
+      }),
+    ),
+  )
+
 export const useRegisterCustomApp = (tenantId: string) =>
   useAppMutation(tenantId, ({ input, idempotencyKey }: Keyed & { input: CustomAppInput }) =>
     unwrap(

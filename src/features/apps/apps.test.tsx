@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { injectFault, renderConsole, signInAs } from '@/test/render'
+import { injectFault, renderConsole, resetToScenario, signInAs } from '@/test/render'
 import { takeContractViolations } from '@/test/contract-violations'
 
 /**
@@ -34,6 +34,7 @@ async function appRow(name: string) {
 
 describe('apps catalogue', () => {
   it('lists the apps with hostile names as plain text and sensitive scopes marked in words', async () => {
+    await resetToScenario('hostile')
     await signInAs('admin-acme')
     renderConsole('/tenants/t-acme/apps')
     expect(await screen.findByRole('heading', { level: 1, name: 'Apps' }, LOAD)).toBeInTheDocument()

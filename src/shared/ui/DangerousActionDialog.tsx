@@ -16,6 +16,8 @@ export interface DangerousActionDialogProps {
   /** Ask for a reason that goes into the audit log. */
   requireReason?: boolean
   reasonLabel?: string
+  /** What the reason field says when it is left empty (with a custom label, it should name the same thing). */
+  reasonMissing?: string
   pending: boolean
   error: unknown
   onConfirm: (input: { reason: string }) => void
@@ -40,6 +42,7 @@ export function DangerousActionDialog({
   confirmPhrase,
   requireReason,
   reasonLabel,
+  reasonMissing,
   pending,
   error,
   onConfirm,
@@ -91,7 +94,7 @@ export function DangerousActionDialog({
             <Form.Item
               name="reason"
               label={reasonLabel ?? t('confirm.reason')}
-              rules={[{ required: true, whitespace: true, message: t('confirm.reasonRequired') }]}
+              rules={[{ required: true, whitespace: true, message: reasonMissing ?? t('confirm.reasonRequired') }]}
             >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount disabled={pending} />
             </Form.Item>

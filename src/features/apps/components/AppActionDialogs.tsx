@@ -1,8 +1,8 @@
 // Dialogs that change one app: enable and approve-new-scopes (review + acknowledge every sensitive scope),
 // disable and decline (reason required), remove (only when disabled). Each runs once per user action:
 // the button is disabled while pending and a retry reuses the same Idempotency-Key.
-import { useState } from 'react'
-import { App as AntApp, Checkbox, Flex, Form, Input, Modal, Select, Space, Typography } from 'antd'
+import { useId, useState } from 'react'
+import { App as AntApp, Checkbox, Flex, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useTenantId } from '@/shared/session/use-tenant'
 import { DangerousActionDialog } from '@/shared/ui/DangerousActionDialog'
@@ -16,12 +16,14 @@ import {
   useAppScopes,
   useRegisterCustomApp,
   useRemoveApp,
+  useAnswerVendorDeletion,
   useRequestVendorDeletion,
   type App,
   type AppScope,
 } from '../api'
 import { ScopeTag, sortScopes, useLocalized } from './bits'
 import { PlainList } from '@/shared/ui/PlainList'
+import { formatDateTime } from '@/shared/lib/format'
 
 interface AppDialogProps {
   app: App
@@ -233,6 +235,55 @@ export function VendorDeletionDialog({ app, onClose }: AppDialogProps) {
         )
       }
     />
+  )
+}
+
+/** Records what the vendor answered to a deletion request: confirmed (with its reference) or refused. Once. */
+export function VendorAnswerDialog({ app, requestId, onClose }: AppDialogProps & { requestId: string }) {
+  const { t, i18n } = useTranslation('apps')
+  const { message } = AntApp.useApp()
+  const tenantId = useTenantId()
+  const answer = useAnswerVendorDeletion(tenantId)
+  const action = useActionKey()
+  const [outcome, setOutcome] = useState<'confirmed' | 'refused'>('confirmed')
+  const request = app.vendorDeletionRequests.find((entry) => entry.id === requestId)
+  const outcomeLabel = useId()
+  return (
+    <DangerousActionDialog
+      open
+      danger={false}
+      title={t('vendorAnswer.title', { vendor: app.vendor })}
+      consequence={t('vendorAnswer.consequence', { vendor: app.vendor, date: request ? formatDateTime(request.requestedAt, i18n.language) : '' })}
+      confirmLabel={t('vendorAnswer.confirm')}
+      requireReason
+      reasonLabel={t('vendorAnswer.note')}
+      reasonMissing={t('vendorAnswer.noteMissing')}
+      pending={answer.isPending}
+      error={answer.error}
+      onCancel={onClose}
+      onConfirm={({ reason }) =>
+        answer.mutate(
+          { appId: app.id, requestId, outcome, note: reason, idempotencyKey: action.key() },
+          {
+            onSuccess: () => {
+              action.renew()
+              void message.success(t('vendorAnswer.done', { vendor: app.vendor }))
+              onClose()
+            },
+          },
+        )
+      }
+    >
+      <div>
+        <Typography.Text id={outcomeLabel}>{t('vendorAnswer.outcome')}</Typography.Text>
+        <Radio.Group aria-labelledby={outcomeLabel} value={outcome} disabled={answer.isPending} onChange={(event) => setOutcome(event.target.value as 'confirmed' | 'refused')} style={{ display: 'block', marginTop: 4 }}>
+          <Space orientation="vertical">
+            <Radio value="confirmed">{t('vendorAnswer.confirmed')}</Radio>
+            <Radio value="refused">{t('vendorAnswer.refused')}</Radio>
+          </Space>
+        </Radio.Group>
+      </div>
+    </DangerousActionDialog>
   )
 }
 

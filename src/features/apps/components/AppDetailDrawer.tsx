@@ -10,7 +10,7 @@ import { RelativeTime } from '@/shared/ui/RelativeTime'
 import { useApp, useAppAvailability, type App } from '../api'
 import { AuditTrail } from '@/shared/audit/AuditTrail'
 import type { AuditEvent } from '@/shared/audit/api'
-import type { AppAction } from './AppsPage'
+import type { OnAppAction } from './AppsPage'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 import type { Permission } from '@/shared/session/access'
 import { AppKindTag, AppStatusBadge, ScopeTag, sortScopes, useLocalized } from './bits'
@@ -20,7 +20,7 @@ interface AppDetailDrawerProps {
   appId: string | null
   write: Permission
   onClose: () => void
-  onAction: (kind: AppAction, app: App) => void
+  onAction: OnAppAction
 }
 
 export function AppDetailDrawer({ appId, write, onClose, onAction }: AppDetailDrawerProps) {
@@ -50,7 +50,7 @@ export function AppDetailDrawer({ appId, write, onClose, onAction }: AppDetailDr
   )
 }
 
-function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAction: (kind: AppAction, app: App) => void }) {
+function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAction: OnAppAction }) {
   const { t, i18n } = useTranslation('apps')
   const localized = useLocalized()
   return (
@@ -169,7 +169,7 @@ function AppDetail({ app, write, onAction }: { app: App; write: Permission; onAc
   )
 }
 
-function VendorDeletionSection({ app, write, onAction }: { app: App; write: Permission; onAction: (kind: AppAction, app: App) => void }) {
+function VendorDeletionSection({ app, write, onAction }: { app: App; write: Permission; onAction: OnAppAction }) {
   const { t, i18n } = useTranslation('apps')
   return (
     <section aria-labelledby="app-vendor-deletion">
@@ -184,14 +184,27 @@ function VendorDeletionSection({ app, write, onAction }: { app: App; write: Perm
           items={app.vendorDeletionRequests}
           itemKey={(request) => request.id}
           render={(request) => (
-            <Typography.Text>
-              {t('detail.vendorDeletionItem', {
-                date: formatDateTime(request.requestedAt, i18n.language),
-                status: t(`detail.vendorDeletionStatus.${request.status}`),
-                by: request.requestedBy.name,
-                reason: request.reason,
-              })}
-            </Typography.Text>
+            <Space orientation="vertical" size={2}>
+              <Typography.Text>
+                {t('detail.vendorDeletionItem', {
+                  date: formatDateTime(request.requestedAt, i18n.language),
+                  status: t(`detail.vendorDeletionStatus.${request.status}`),
+                  by: request.requestedBy.name,
+                  reason: request.reason,
+                })}
+              </Typography.Text>
+              {request.answer ? (
+                <Typography.Text type="secondary">
+                  {t('detail.vendorDeletionAnswer', { date: formatDateTime(request.answer.at, i18n.language), by: request.answer.by.name, note: request.answer.note })}
+                </Typography.Text>
+              ) : (
+                <WriteGuard permission={write}>
+                  <Button size="small" disabled={!write.allowed} onClick={() => onAction('vendorAnswer', app, request.id)}>
+                    {t('detail.recordAnswer')}
+                  </Button>
+                </WriteGuard>
+              )}
+            </Space>
           )}
         />
       )}

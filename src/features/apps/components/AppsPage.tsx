@@ -18,12 +18,14 @@ import { AvailabilityDialog } from './AvailabilityDialog'
 import { EmergencyBanner } from './EmergencyBanner'
 import { EmergencyStopDialog, RestoreDialog } from './EmergencyDialogs'
 import { DecideRequestDialog } from './DecideRequestDialog'
-import { ApproveScopeUpdateDialog, DeclineScopeUpdateDialog, DisableAppDialog, EnableAppDialog, RegisterCustomAppDialog, RemoveAppDialog, VendorDeletionDialog } from './AppActionDialogs'
+import { ApproveScopeUpdateDialog, DeclineScopeUpdateDialog, DisableAppDialog, EnableAppDialog, RegisterCustomAppDialog, RemoveAppDialog, VendorAnswerDialog, VendorDeletionDialog } from './AppActionDialogs'
 
-export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate' | 'vendorDeletion'
+export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate' | 'vendorDeletion' | 'vendorAnswer'
+/** Opens an app's dialog; `requestId` names the vendor deletion request a vendor's answer is for. */
+export type OnAppAction = (kind: AppAction, app: App, requestId?: string) => void
 
 type OpenDialog =
-  | { kind: AppAction; app: App }
+  | { kind: AppAction; app: App; requestId?: string }
   | { kind: 'emergency' }
   | { kind: 'register' }
   | { kind: 'restore'; stop: AppEmergencyStop }
@@ -53,7 +55,7 @@ export function AppsPage() {
       { replace: name !== 'app' },
     )
 
-  const onAppAction = (kind: AppAction, app: App) => dialogs.open({ kind, app })
+  const onAppAction: OnAppAction = (kind, app, requestId) => dialogs.open({ kind, app, requestId })
   const active = emergency.data?.active ?? null
   const pendingCount = requests.data?.items.length ?? 0
 
@@ -140,6 +142,7 @@ function AppDialogs({ slot, onRemoved, onRegistered }: { slot: DialogSlot<OpenDi
       {dialog?.kind === 'declineUpdate' && <DeclineScopeUpdateDialog app={dialog.app} onClose={close} />}
       {dialog?.kind === 'emergency' && <EmergencyStopDialog onClose={close} />}
       {dialog?.kind === 'vendorDeletion' && <VendorDeletionDialog app={dialog.app} onClose={close} />}
+      {dialog?.kind === 'vendorAnswer' && dialog.requestId !== undefined && <VendorAnswerDialog app={dialog.app} requestId={dialog.requestId} onClose={close} />}
       {dialog?.kind === 'register' && (
         <RegisterCustomAppDialog
           onClose={close}
