@@ -45,12 +45,16 @@ interface Opened {
   dialog: HTMLElement
   opener: HTMLElement
   rowKey: string | null
+  /** The drawer or dialog the opener was in (a dialog opened from a drawer), if any. */
+  within: HTMLElement | null
 }
 
 /** Dialogs open now, each with what had focus before it. */
 const opened: Opened[] = []
 /** The element that last had focus (wrappers around a dialog do not count: antd focuses them on the way in). */
 let lastFocused: HTMLElement | null = null
+/** The dialog or drawer that element is in, if any. */
+let lastFocusedWithin: HTMLElement | null = null
 /** antd's outer elements around a drawer or dialog (the dialog may not be drawn yet when they get focus). */
 const DIALOG_WRAPPERS = '.ant-drawer, .ant-modal-wrap'
 /** A wrapper around a dialog that has focus, until focus is moved into the dialog. */
@@ -61,8 +65,7 @@ function focusInto(wrapper: HTMLElement): boolean {
   const inner = wrapper.querySelector<HTMLElement>('[role="dialog"]')
   if (!inner || !visible(inner)) return false
   focusedWrapper = null
-  if (!inner.hasAttribute('tabindex')) inner.setAttribute('tabindex', '-1')
-  inner.focus()
+  focusTarget(inner)
   return true
 }
 
@@ -85,15 +88,25 @@ function onFocusIn(event: FocusEvent): void {
   }
   const dialog = target.closest<HTMLElement>('[role="dialog"]')
   if (dialog && lastFocused && !dialog.contains(lastFocused) && !opened.some((entry) => entry.dialog === dialog)) {
-    opened.push({ dialog, opener: lastFocused, rowKey: lastFocused.closest('tr[data-row-key]')?.getAttribute('data-row-key') ?? null })
+    opened.push({
+      dialog,
+      opener: lastFocused,
+      rowKey: lastFocused.closest('tr[data-row-key]')?.getAttribute('data-row-key') ?? null,
+      within: lastFocused.closest<HTMLElement>('[role="dialog"]'),
+    })
+    watch(true)
   }
   lastFocused = target
+  lastFocusedWithin = dialog
 }
 
 function giveFocusBack(entry: Opened): void {
   const active = document.activeElement
   // antd (or the action itself) already put focus somewhere that is still there.
   if (active instanceof HTMLElement && active !== document.body && visible(active) && !entry.dialog.contains(active)) return
+  // Opened from a drawer that is still open, and the button is gone (e.g. "Record the answer" once it is recorded):
+  // the drawer itself, so the keyboard stays where the work is.
+  if (!usable(entry.opener) && entry.within && visible(entry.within)) return focusTarget(entry.within)
   // Another dialog or drawer is open and the opener is not in it (e.g. the details of an app just registered).
   if (openDialogs().some((dialog) => !dialog.contains(entry.opener))) return
   if (usable(entry.opener)) return entry.opener.focus()
@@ -101,17 +114,33 @@ function giveFocusBack(entry: Opened): void {
   const inRow = row ? [...row.querySelectorAll('button, a[href], input')].find(usable) : undefined
   if (inRow) return inRow.focus()
   const title = document.querySelector<HTMLElement>('#main h1')
-  if (!title) return
-  if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1')
-  title.focus()
+  if (title) focusTarget(title)
+}
+
+/** Focuses an element that is not a control (a dialog, a title) without adding it to the Tab order. */
+function focusTarget(element: HTMLElement): void {
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1')
+  element.focus()
 }
 
 const openDialogs = () => [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].filter(visible)
 
+/** Watches the page only while a dialog is tracked: nothing is recorded for the page's own changes otherwise. */
+let observer: MutationObserver | null = null
+let observing = false
+function watch(on: boolean): void {
+  if (!observer || on === observing) return
+  observing = on
+  if (on) observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
+  else observer.disconnect()
+}
+
 let checkScheduled = false
 /** After the page changed: a dialog that left (or was hidden) hands focus back, innermost first. */
 function scheduleCheck(): void {
-  if ((opened.length === 0 && focusedWrapper === null) || checkScheduled) return
+  if (opened.length === 0 && focusedWrapper === null) return watch(false)
+  watch(true)
+  if (checkScheduled) return
   checkScheduled = true
   requestAnimationFrame(() => {
     checkScheduled = false
@@ -125,18 +154,25 @@ function scheduleCheck(): void {
       opened.splice(index, 1)
       giveFocusBack(entry)
     }
+    // The focused control left the page while its drawer stays (e.g. "Record the answer" once the answer is in):
+    // the browser drops focus to the page's body; it goes to the drawer instead.
+    const active = document.activeElement
+    if ((active === null || active === document.body) && lastFocused && !lastFocused.isConnected && lastFocusedWithin && visible(lastFocusedWithin)) {
+      focusTarget(lastFocusedWithin)
+    }
+    if (opened.length === 0 && focusedWrapper === null) watch(false)
   })
 }
 
 export function installFocusWrap(): () => void {
   window.addEventListener('keydown', onKeyDown)
   document.addEventListener('focusin', onFocusIn)
-  const observer = new MutationObserver(scheduleCheck)
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
+  observer = new MutationObserver(scheduleCheck)
   return () => {
     window.removeEventListener('keydown', onKeyDown)
     document.removeEventListener('focusin', onFocusIn)
-    observer.disconnect()
+    watch(false)
+    observer = null
     opened.length = 0
   }
 }
