@@ -2,6 +2,7 @@
 import { test, expect, useTestConfig } from './fixtures'
 import { Shell } from './pages/shell'
 import { SignInPage } from './pages/sign-in'
+import { apiMode } from './api-mode'
 
 const acme = '杭州示例贸易有限公司'
 const northwind = 'Northwind Logistics Ltd.'
@@ -206,5 +207,37 @@ test.describe('security', () => {
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
     expect(policy).toContain("script-src 'self'")
     expect(policy).not.toContain('unsafe-eval')
+  })
+})
+
+test.describe('mock off', () => {
+  // A deployment with its own identity provider: the console never shows the demo's persona page nor calls the
+  // mock's control routes; a signed-out visit goes to the organisation's login page with the way back.
+  test('signed out, a page of the console goes to the configured loginUrl, never to the persona page', async ({ page, context }) => {
+    const loginUrl = 'https://login.example.test/sso'
+    const mockCalls: string[] = []
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v1/mock/')) mockCalls.push(request.url())
+    })
+    await page.route('**/config.json', (route) => route.fulfill({ json: { apiBaseUrl: '', mock: false, loginUrl, mockLatencyMs: 0, mockStrict: true } }))
+    // Against the browser mock's build nothing answers the API with the mock off: the session check gets the 401 a
+    // server gives a visitor without a session (the real server's project answers it itself).
+    if (apiMode() === 'mock') {
+      await page.route('**/api/v1/session', (route) =>
+        route.fulfill({ status: 401, contentType: 'application/problem+json', json: { type: 'urn:problem:unauthenticated', title: 'Sign-in required', status: 401 } }),
+      )
+    }
+    await page.route('https://login.example.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Acme SSO</title><h1>Acme SSO</h1>' }))
+    await context.clearCookies()
+    await page.goto('/tenants/t-acme/apps?kind=custom')
+    await expect(page.getByRole('heading', { level: 1, name: 'Acme SSO' })).toBeVisible()
+    const landed = new URL(page.url())
+    expect(`${landed.origin}${landed.pathname}`).toBe(loginUrl)
+    const back = new URL(landed.searchParams.get('returnTo') ?? '')
+    expect(`${back.pathname}${back.search}`).toBe('/tenants/t-acme/apps?kind=custom')
+    // The console's own sign-in address leads there too, with no persona to pick on the way.
+    await page.goto('/sign-in')
+    await expect(page.getByRole('heading', { level: 1, name: 'Acme SSO' })).toBeVisible()
+    expect(mockCalls).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router'
 import { createQueryClient } from '@/shared/api/query-client'
 import { routerContext } from '@/shared/api/route-prefetch'
+import { keepInputForSignIn } from '@/shared/ui/kept-input'
 import { Providers } from './providers'
 import { routes } from './routes'
 import { currentPath, signInIsInternal, signInUrl } from './sign-in-redirect'
@@ -12,6 +13,8 @@ type Router = ReturnType<typeof createBrowserRouter>
 function sendToSignIn(router: Router) {
   if (window.location.pathname.startsWith('/sign-in')) return
   const target = signInUrl(currentPath(), true)
+  // What the admin typed comes back with them (forms and the open dialog), once they have signed in again.
+  keepInputForSignIn(currentPath())
   if (signInIsInternal()) void router.navigate(target, { replace: true })
   else window.location.assign(target)
 }

@@ -5,6 +5,7 @@ import { rootKeys } from '../api/query-client'
 import type { components } from '@contract/schema.gen'
 import { syncServerTime } from '../lib/server-clock'
 import { accessMap, type AccessMap } from './access'
+import { forgetKeptInput } from '../ui/kept-input'
 
 export type Session = components['schemas']['Session']
 export type TenantSummary = components['schemas']['TenantSummary']
@@ -36,6 +37,7 @@ export function useSignOut() {
     } finally {
       // Nothing of the previous user may remain visible to the next one.
       queryClient.clear()
+      forgetKeptInput()
     }
   }
 }

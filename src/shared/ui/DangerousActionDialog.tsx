@@ -4,6 +4,7 @@ import { useId, useState, type ReactNode } from 'react'
 import { Form, Input, Modal, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from './ErrorAlert'
+import { useKeptForm } from './kept-input'
 
 export interface DangerousActionDialogProps {
   open: boolean
@@ -24,6 +25,8 @@ export interface DangerousActionDialogProps {
   onCancel: () => void
   /** Not red: for consequential but reversible actions. */
   danger?: boolean
+  /** Keeps the typed reason across a trip to sign-in under this key (default: the dialog's title, which names its target). */
+  keepAs?: string
   /** After the dialog has closed (its animation done): e.g. to put focus somewhere better than a control that is gone. */
   afterClose?: () => void
   children?: ReactNode
@@ -50,6 +53,7 @@ export function DangerousActionDialog({
   danger = true,
   children,
   afterClose,
+  keepAs,
 }: DangerousActionDialogProps) {
   const { t } = useTranslation()
   const [form] = Form.useForm<Values>()
@@ -57,6 +61,7 @@ export function DangerousActionDialog({
   const formName = `confirm${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   const phrase = Form.useWatch('phrase', form)
   const [submitted, setSubmitted] = useState(false)
+  useKeptForm(form, open ? (keepAs ?? `confirm:${title}`) : undefined)
 
   const submit = async () => {
     if (pending) return

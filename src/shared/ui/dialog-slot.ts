@@ -1,7 +1,8 @@
 // One dialog open at a time, held outside the page that opens it. Opening a dialog then re-renders the dialog
 // alone, not the page and its tables behind it — on the apps page that was most of the time a click took to
 // show a dialog (the bench's "open a dialog" interactions).
-import { useState, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { dropKeptInput, peekKeptInput, useKeptInput } from './kept-input'
 
 export interface DialogSlot<D> {
   open: (dialog: D) => void
@@ -10,8 +11,8 @@ export interface DialogSlot<D> {
   current: () => D | null
 }
 
-function createDialogSlot<D>(): DialogSlot<D> {
-  let current: D | null = null
+function createDialogSlot<D>(initial: D | null): DialogSlot<D> {
+  let current: D | null = initial
   const listeners = new Set<() => void>()
   const set = (next: D | null) => {
     current = next
@@ -28,9 +29,16 @@ function createDialogSlot<D>(): DialogSlot<D> {
   }
 }
 
-/** A slot owned by the page; its functions never change, so passing them down re-renders nothing. */
-export function useDialogSlot<D>(): DialogSlot<D> {
-  const [slot] = useState(createDialogSlot<D>)
+/**
+ * A slot owned by the page; its functions never change, so passing them down re-renders nothing. With `keepAs`, the
+ * dialog open when a 401 sent the admin to sign in (it must be plain data) is open again when they come back.
+ */
+export function useDialogSlot<D>(keepAs?: string): DialogSlot<D> {
+  const [slot] = useState(() => createDialogSlot<D>(peekKeptInput<D>(keepAs) ?? null))
+  useKeptInput(keepAs, () => slot.current() ?? undefined)
+  useEffect(() => {
+    if (keepAs !== undefined) dropKeptInput(keepAs)
+  }, [keepAs])
   return slot
 }
 

@@ -37,7 +37,7 @@ export function AppsPage() {
   const write = access.apps.write
   const deniedReason = useDenialText(write)
   const [params, setParams] = useSearchParams()
-  const dialogs = useDialogSlot<OpenDialog>()
+  const dialogs = useDialogSlot<OpenDialog>('apps.dialog')
   const emergency = useEmergencyState(tenantId)
   const requests = useAppRequests(tenantId)
   useDocumentTitle(t('title'))

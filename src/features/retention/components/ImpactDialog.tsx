@@ -1,6 +1,7 @@
 // The impact preview before a shorter period is saved: what the first run would delete, the chart with the
 // cut-off, what legal holds keep, the grace period, and the typed tenant name that confirms it.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { dropKeptInput, peekKeptInput, useKeptInput } from '@/shared/ui/kept-input'
 import { Col, Form, InputNumber, Row, Statistic, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '@/shared/lib/format'
@@ -35,7 +36,11 @@ export function ImpactDialog({
   onCancel,
 }: ImpactDialogProps) {
   const { t, i18n } = useTranslation('retention')
-  const [graceDays, setGraceDays] = useState<number | null>(defaultGraceDays)
+  // The reason, typed name and grace period survive a trip to sign-in (see kept-input).
+  const keptAs = `retention.impact.${kind}`
+  const [graceDays, setGraceDays] = useState<number | null>(() => peekKeptInput<number>(`${keptAs}.grace`) ?? defaultGraceDays)
+  useKeptInput(open ? `${keptAs}.grace` : undefined, () => graceDays ?? undefined)
+  useEffect(() => dropKeptInput(`${keptAs}.grace`), [keptAs])
   const [graceTouched, setGraceTouched] = useState(false)
   const impact = preview[kind]
   const items = t(`items.${kind}`)
@@ -52,6 +57,7 @@ export function ImpactDialog({
       confirmPhrase={tenantName}
       requireReason
       reasonLabel={t('impact.reason')}
+      keepAs={keptAs}
       pending={pending}
       error={error}
       onConfirm={({ reason }) => {

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatNumber } from '@/shared/lib/format'
 import { applyProblemToForm } from '@/shared/ui/form-errors'
 import { DangerousActionDialog } from '@/shared/ui/DangerousActionDialog'
+import { dropKeptInput, peekKeptInput, useKeptInput } from '@/shared/ui/kept-input'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
 import {
@@ -40,6 +41,13 @@ type Step =
   | { step: 'lengthen'; proposed: RetentionPeriod; etag: string }
   | { step: 'conflict'; proposed: RetentionPeriod; theirs: RetentionSettings; graceDays?: number; reason?: string }
 
+/** What a trip to sign-in keeps of an edit (see kept-input). */
+interface KeptPolicy {
+  values: PolicyFormValues
+  etag: string | null
+  step: Step
+}
+
 function formValuesFor(period: RetentionPeriod): PolicyFormValues {
   return period.mode === 'forever'
     ? { mode: 'forever', value: '', unit: 'years' }
@@ -64,7 +72,10 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, write }: Poli
   const mode = Form.useWatch('mode', form)
   const preview = usePreviewRetention(tenantId)
   const save = useSaveRetention(tenantId)
-  const [step, setStep] = useState<Step>({ step: 'idle' })
+  // A trip to sign-in (a 401) keeps the admin's edit: the values, the version they started from, and the step they
+  // were at (e.g. the impact dialog); it comes back before the form follows the server again.
+  const keptAs = `retention.policy.${kind}`
+  const [step, setStep] = useState<Step>(() => peekKeptInput<KeptPolicy>(keptAs)?.step ?? { step: 'idle' })
   const [notice, setNotice] = useState<string | null>(null)
   // The version the admin started editing from: a save against it fails (412) if someone saved in between.
   const baseEtag = useRef<string | null>(null)
@@ -75,6 +86,17 @@ export function PolicyCard({ kind, settings, tenantId, tenantName, write }: Poli
   const kindName = t(`kinds.${kind}`)
   const n = (value: number) => formatNumber(value, i18n.language)
   const lastRun = settings.lastRun
+
+  useKeptInput(keptAs, (): KeptPolicy | undefined =>
+    baseEtag.current === null && step.step === 'idle' ? undefined : { values: form.getFieldsValue(true) as PolicyFormValues, etag: baseEtag.current, step },
+  )
+  useEffect(() => {
+    const kept = peekKeptInput<KeptPolicy>(keptAs)
+    if (!kept) return
+    baseEtag.current = kept.etag
+    form.setFieldsValue(kept.values)
+    dropKeptInput(keptAs)
+  }, [form, keptAs])
 
   // Follow the server while the admin has not started editing (e.g. after someone else's change arrives).
   const intendedKey = JSON.stringify(intended)
