@@ -66,6 +66,21 @@ const shots: Shot[] = [
     },
   },
   { name: 'apps', persona: 'admin-acme', path: '/tenants/t-acme/apps' },
+  {
+    name: 'app-vendor-deletion',
+    persona: 'admin-acme',
+    path: '/tenants/t-acme/apps?app=app-acme-crm-sync',
+    prepare: async (page) => {
+      const app = '/api/v1/tenants/t-acme/apps/app-acme-crm-sync'
+      await call(page, 'POST', `${app}/disable`, { reason: '合同终止 / Contract ended', askVendorToDelete: true })
+      await call(page, 'POST', `${app}/vendor-deletion-requests`, { reason: '催办 / Reminder after 14 days' })
+      await call(page, 'POST', `${app}/vendor-deletion-requests/vdr-00001/answer`, { outcome: 'confirmed', note: 'Certificate DEL-2026-118' })
+      await page.reload()
+      const section = page.getByRole('region', { name: /^(Deletion requests to the vendor|向供应商发出的删除请求)$/ })
+      await section.getByText(/DEL-2026-118/).waitFor()
+      await section.scrollIntoViewIfNeeded()
+    },
+  },
   { name: 'retention', persona: 'admin-acme', path: '/tenants/t-acme/retention' },
 ]
 

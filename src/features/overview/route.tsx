@@ -59,7 +59,8 @@ export function Component() {
                   ) : (
                     t('overview.supportAccessNone')
                   )}
-                  {' · '}
+                  {/* The item lays its children out in a row (flex), which drops bare spaces around a text separator. */}
+                  <span style={{ margin: '0 6px' }}>·</span>
                   <Link to={`/tenants/${encodeURIComponent(tenantId)}/support-access`}>{t('overview.supportAccessManage')}</Link>
                 </Descriptions.Item>
               </Descriptions>
