@@ -399,26 +399,33 @@ test.describe('safety', () => {
   })
 })
 
-for (const language of ['en-US', 'zh-CN'] as const) {
-  test(`axe finds nothing on the page, the drawer and every dialog (${language})`, async ({ page, loginAs, expectAccessible }) => {
-    test.setTimeout(120_000)
-    await loginAs('admin-acme', APPS)
-    const apps = new AppsPage(page)
-    const zh = language === 'zh-CN'
-    if (zh) await new Shell(page).switchLanguage('简体中文')
-    const L = (en: string, cn: string) => (zh ? cn : en)
-    await expect(apps.heading()).toBeVisible()
-    await expect(apps.row('SalesLink CRM 同步')).toBeVisible()
-    await expectAccessible(`catalogue ${language}`)
+/** The apps page signed in as an administrator in `language`, with a way to open a dialog, run axe on it and cancel it. */
+async function axeOnApps(page: Page, loginAs: (persona: 'admin-acme', path: string) => Promise<void>, expectAccessible: (label: string) => Promise<void>, language: 'en-US' | 'zh-CN') {
+  await loginAs('admin-acme', APPS)
+  const apps = new AppsPage(page)
+  const zh = language === 'zh-CN'
+  if (zh) await new Shell(page).switchLanguage('简体中文')
+  const L = (en: string, cn: string) => (zh ? cn : en)
+  await expect(apps.heading()).toBeVisible()
+  await expect(apps.row('SalesLink CRM 同步')).toBeVisible()
+  const openDialog = async (label: string, opener: () => Promise<void>) => {
+    await opener()
+    const dialog = page.locator('.ant-modal-wrap:visible').last()
+    await expect(dialog.getByRole('dialog')).toBeVisible()
+    await expectAccessible(`${label} ${language}`)
+    await dialog.getByRole('button', { name: /^(Cancel|取\s?消)$/ }).click()
+    await expect(dialog).toBeHidden()
+  }
+  return { apps, zh, L, openDialog }
+}
 
-    const openDialog = async (label: string, opener: () => Promise<void>) => {
-      await opener()
-      const dialog = page.locator('.ant-modal-wrap:visible').last()
-      await expect(dialog.getByRole('dialog')).toBeVisible()
-      await expectAccessible(`${label} ${language}`)
-      await dialog.getByRole('button', { name: /^(Cancel|取\s?消)$/ }).click()
-      await expect(dialog).toBeHidden()
-    }
+// Two tests per language (each axe pass takes seconds): the catalogue with the drawers and their dialogs, then the
+// requests tab and the emergency switch.
+for (const language of ['en-US', 'zh-CN'] as const) {
+  test(`axe finds nothing on the catalogue, the drawer and their dialogs (${language})`, async ({ page, loginAs, expectAccessible }) => {
+    test.setTimeout(120_000)
+    const { apps, L, openDialog } = await axeOnApps(page, loginAs, expectAccessible, language)
+    await expectAccessible(`catalogue ${language}`)
     const disableButton = (name: string) => apps.row(name).getByRole('button', { name: L(`Disable ${name}`, `停用 ${name}`) })
 
     await openDialog('disable dialog', () => disableButton('SalesLink CRM 同步').click())
@@ -438,7 +445,11 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     await openDialog('remove dialog', () => expense.getByRole('button', { name: L('Remove from workbench', '从工作台移除') }).click())
     await page.keyboard.press('Escape')
     await expect(expense).toBeHidden()
+  })
 
+  test(`axe finds nothing on the requests tab, the emergency switch and its restore (${language})`, async ({ page, loginAs, expectAccessible }) => {
+    test.setTimeout(120_000)
+    const { apps, zh, L, openDialog } = await axeOnApps(page, loginAs, expectAccessible, language)
     await apps.tab(/Member requests|成员申请/).click()
     await openDialog('approve request dialog', () => page.getByRole('button', { name: zh ? /^批准 .+ 对 数据看板 Insight BI 的申请$/ : /^Approve .+ request for 数据看板 Insight BI$/ }).click())
     await openDialog('deny request dialog', () => page.getByRole('button', { name: zh ? /^拒绝 .+ 对 数据看板 Insight BI 的申请$/ : /^Deny .+ request for 数据看板 Insight BI$/ }).click())
