@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
 import { contentSecurityPolicy } from './server/security.ts'
+import { antdStyles } from './scripts/antd-styles.ts'
 
 const withMock = process.env.VITE_MOCK !== 'off'
 
@@ -20,7 +21,7 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMetaTag(), ...(withMock ? [msw({ mode: 'worker-only' })] : [])],
+  plugins: [react(), cspMetaTag(), antdStyles(), ...(withMock ? [msw({ mode: 'worker-only' })] : [])],
   define: {
     __MOCK_INCLUDED__: JSON.stringify(withMock),
   },

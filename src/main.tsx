@@ -6,7 +6,9 @@ import { configureApi } from '@/shared/api/client'
 import { currentLanguage, initI18n } from '@/shared/i18n/i18n'
 import { App, createConsole, preloadRouteCode } from './app/App'
 import { loadAntdLocale } from './app/providers'
-import 'antd/dist/antd.css'
+import { preloadRouteStyles } from './app/route-styles'
+// antd's styles for the first screens only; the rest comes with the other pages (scripts/antd-styles.ts).
+import '@/generated/antd-first.css'
 import './app/global.css'
 
 async function boot() {
@@ -37,6 +39,7 @@ async function boot() {
       <App {...app} />
     </StrictMode>,
   )
+  preloadRouteStyles()
 }
 
 void boot()

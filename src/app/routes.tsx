@@ -12,6 +12,7 @@ import { TenantChooserPage } from './pages/TenantChooserPage'
 import { RequireSession } from './shell/RequireSession'
 import { PlatformLayout } from './shell/PlatformLayout'
 import { TenantLayout } from './shell/TenantLayout'
+import { withRouteStyles } from './route-styles'
 
 /** Capability pages, relative to /tenants/:tenantId. */
 const tenantRoutes: RouteObject[] = [
@@ -27,23 +28,23 @@ const tenantRoutes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageLoading />,
   },
-  { path: 'members', lazy: () => import('@/features/members/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'members/requests', lazy: () => import('@/features/members/requests-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'members/jobs/:jobId', lazy: () => import('@/features/members/job-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'members/:memberId', lazy: () => import('@/features/members/detail-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'apps', lazy: () => import('@/features/apps/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'retention', lazy: () => import('@/features/retention/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'audit', lazy: () => import('@/features/audit/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'support-access', lazy: () => import('@/features/support-access/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'members', lazy: withRouteStyles(() => import('@/features/members/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'members/requests', lazy: withRouteStyles(() => import('@/features/members/requests-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'members/jobs/:jobId', lazy: withRouteStyles(() => import('@/features/members/job-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'members/:memberId', lazy: withRouteStyles(() => import('@/features/members/detail-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'apps', lazy: withRouteStyles(() => import('@/features/apps/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'retention', lazy: withRouteStyles(() => import('@/features/retention/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'audit', lazy: withRouteStyles(() => import('@/features/audit/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  { path: 'support-access', lazy: withRouteStyles(() => import('@/features/support-access/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   ...kinRoutes(),
 ]
 
 /** Next-of-kin requests: in a tenant's console (its administrators) and at /kin-requests (the platform, every tenant). */
 function kinRoutes(): RouteObject[] {
   return [
-    { path: 'kin-requests', lazy: () => import('@/features/kin/route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-    { path: 'kin-requests/new', lazy: () => import('@/features/kin/intake-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-    { path: 'kin-requests/:requestId', lazy: () => import('@/features/kin/case-route'), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    { path: 'kin-requests', lazy: withRouteStyles(() => import('@/features/kin/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    { path: 'kin-requests/new', lazy: withRouteStyles(() => import('@/features/kin/intake-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    { path: 'kin-requests/:requestId', lazy: withRouteStyles(() => import('@/features/kin/case-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
   ]
 }
 

@@ -15,9 +15,10 @@ import { safeReturnTo, signInIsInternal, signInUrl } from '../sign-in-redirect'
 import { ExternalRedirect } from '../shell/ExternalRedirect'
 import { useSignedIn } from './use-signed-in'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
+import { withRouteStyles } from '../route-styles'
 
 // Only a real server's sign-in needs a form: its code loads when that page shows, not with every first screen.
-const PasswordSignIn = lazy(() => import('./PasswordSignIn').then((module) => ({ default: module.PasswordSignIn })))
+const PasswordSignIn = lazy(() => withRouteStyles(() => import('./PasswordSignIn'))().then((module) => ({ default: module.PasswordSignIn })))
 
 export function SignInPage() {
   const { t } = useTranslation()

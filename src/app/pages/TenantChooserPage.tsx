@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '@/shared/session/session'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { AppHeader } from '../shell/AppHeader'
+import { withRouteStyles } from '../route-styles'
 
 // Support agents get the directory of every tenant (loaded when needed: administrators never do).
-const SupportDirectory = lazy(() => import('@/features/support-access/components/SupportDirectory'))
+const SupportDirectory = lazy(withRouteStyles(() => import('@/features/support-access/components/SupportDirectory')))
 
 export function TenantChooserPage() {
   const { t } = useTranslation()
