@@ -7,7 +7,7 @@ import { currentLanguage, initI18n } from '@/shared/i18n/i18n'
 import { App, createConsole, preloadRouteCode } from './app/App'
 import { loadAntdLocale } from './app/providers'
 import { preloadRouteStyles } from './app/route-styles'
-// antd's styles for the first screens only; the rest comes with the other pages (scripts/antd-styles.ts).
+// antd's styles for the first screens' components only; the whole sheet comes with the other pages (scripts/antd-styles.ts).
 import '@/generated/antd-first.css'
 import './app/global.css'
 

@@ -1,7 +1,7 @@
 // antd theme tokens chosen for WCAG AA contrast: the stock primary (#1677ff, 4.1:1) and error (#ff4d4f, 3.3:1) fail it.
-// zeroRuntime: antd writes no component CSS at run time; its prebuilt stylesheet (the same as antd/dist/antd.css, split
-// by scripts/antd-styles.ts into the first screens' part, imported in main.tsx, and the rest, loaded with the other
-// pages) styles every component through CSS variables, and the variables carry these tokens. That took the
+// zeroRuntime: antd writes no component CSS at run time; its prebuilt stylesheet (antd/dist/antd.css, loaded with the
+// pages past the first screens, which load only their components' part of it: scripts/antd-styles.ts) styles every
+// component through CSS variables, and the variables carry these tokens. That took the
 // generation of styles out of first loads and first dialog openings (see the bench). antd.css also holds the
 // default theme's component variables, scoped to a server-rendered id (.css-var-_R_0_) that a browser-rendered
 // console never carries; e2e/theme.spec.ts checks that these tokens, not those defaults, reach the components.
