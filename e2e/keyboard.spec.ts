@@ -100,6 +100,7 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
 
 test('the language and account menus open with Enter, move with the arrow keys, and Escape hands focus back', async ({ page, loginAs }) => {
   await loginAs('admin-acme', '/tenants/t-acme')
+  const focusInMenu = () => page.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null)
   for (const [name, item] of [
     [/^Language: English$/, '简体中文'],
     [/^Account menu for 王芳$/, 'Sign out'],
@@ -109,9 +110,10 @@ test('the language and account menus open with Enter, move with the arrow keys, 
     await page.keyboard.press('Enter')
     const menu = page.getByRole('menu').filter({ has: page.getByRole('menuitem', { name: item }) })
     await expect(menu).toBeVisible()
+    // The menu takes focus when opened by keyboard, and the arrow keys move inside it (waited for, not assumed).
+    await expect.poll(focusInMenu).toBe(true)
     await page.keyboard.press('ArrowDown')
-    const first = await page.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null)
-    expect(first).toBe(true)
+    await expect.poll(focusInMenu).toBe(true)
     await page.keyboard.press('Escape')
     await expect(menu).toBeHidden()
     await expect(button).toBeFocused()
@@ -120,8 +122,13 @@ test('the language and account menus open with Enter, move with the arrow keys, 
   await page.getByRole('button', { name: /^Language: English$/ }).focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('menuitem', { name: '简体中文' })).toBeVisible()
+  await expect.poll(focusInMenu).toBe(true)
   const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '')
-  for (let step = 0; step < 3 && (await focused()) !== '简体中文'; step++) await page.keyboard.press('ArrowDown')
+  for (let step = 0; step < 3 && (await focused()) !== '简体中文'; step++) {
+    const before = await focused()
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(focused).not.toBe(before)
+  }
   expect(await focused()).toBe('简体中文')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: /^语言：简体中文$|^语言: 简体中文$/ })).toBeVisible()
