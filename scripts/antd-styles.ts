@@ -43,7 +43,7 @@ export const FIRST_SCREEN_COMPONENTS = [
   'notification',
 ] as const
 
-export const FIRST_SHEET = 'src/generated/antd-first.css'
+const FIRST_SHEET = 'src/generated/antd-first.css'
 
 interface Extract {
   extractStyle(options: { includes?: string[]; customTheme?: (node: unknown) => unknown }): string
@@ -53,7 +53,7 @@ interface ReactLike {
 }
 
 /** Writes the first screens' sheet unless it was written for this antd version and component list already. */
-export function writeFirstScreenStyles(root: string): void {
+function writeFirstScreenStyles(root: string): void {
   const file = path.join(root, FIRST_SHEET)
   const antdVersion = (require('antd/package.json') as { version: string }).version
   const stamp = `/* antd ${antdVersion}, extracted by @ant-design/static-style-extract for: ${FIRST_SCREEN_COMPONENTS.join(' ')} */\n`

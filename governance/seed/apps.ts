@@ -244,7 +244,7 @@ const PLAIN_TEXTS: SeedTexts = {
 }
 
 /** The `hostile` scenario's texts: what an attacker-controlled vendor listing or request could carry. */
-export const HOSTILE_TEXTS: SeedTexts = {
+const HOSTILE_TEXTS: SeedTexts = {
   expense: {
     name: '<img src=x onerror=alert(1)>Expense Helper',
     vendor: 'Spendly <b>Pro</b>',

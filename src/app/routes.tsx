@@ -14,6 +14,17 @@ import { PlatformLayout } from './shell/PlatformLayout'
 import { TenantLayout } from './shell/TenantLayout'
 import { withRouteStyles } from './route-styles'
 
+/** What the router's lazy() takes in its function form: the import of a route module. */
+type LoadPage = Extract<NonNullable<RouteObject['lazy']>, (...args: never[]) => unknown>
+
+/**
+ * A page whose code (and antd's whole stylesheet, which the first screens do without) loads when it is first
+ * visited, with its own error boundary and a skeleton while it loads.
+ */
+function lazyPage(path: string, load: LoadPage): RouteObject {
+  return { path, lazy: withRouteStyles(load), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> }
+}
+
 /** Capability pages, relative to /tenants/:tenantId. */
 const tenantRoutes: RouteObject[] = [
   {
@@ -28,23 +39,23 @@ const tenantRoutes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <PageLoading />,
   },
-  { path: 'members', lazy: withRouteStyles(() => import('@/features/members/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'members/requests', lazy: withRouteStyles(() => import('@/features/members/requests-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'members/jobs/:jobId', lazy: withRouteStyles(() => import('@/features/members/job-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'members/:memberId', lazy: withRouteStyles(() => import('@/features/members/detail-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'apps', lazy: withRouteStyles(() => import('@/features/apps/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'retention', lazy: withRouteStyles(() => import('@/features/retention/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'audit', lazy: withRouteStyles(() => import('@/features/audit/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-  { path: 'support-access', lazy: withRouteStyles(() => import('@/features/support-access/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+  lazyPage('members', () => import('@/features/members/route')),
+  lazyPage('members/requests', () => import('@/features/members/requests-route')),
+  lazyPage('members/jobs/:jobId', () => import('@/features/members/job-route')),
+  lazyPage('members/:memberId', () => import('@/features/members/detail-route')),
+  lazyPage('apps', () => import('@/features/apps/route')),
+  lazyPage('retention', () => import('@/features/retention/route')),
+  lazyPage('audit', () => import('@/features/audit/route')),
+  lazyPage('support-access', () => import('@/features/support-access/route')),
   ...kinRoutes(),
 ]
 
 /** Next-of-kin requests: in a tenant's console (its administrators) and at /kin-requests (the platform, every tenant). */
 function kinRoutes(): RouteObject[] {
   return [
-    { path: 'kin-requests', lazy: withRouteStyles(() => import('@/features/kin/route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-    { path: 'kin-requests/new', lazy: withRouteStyles(() => import('@/features/kin/intake-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
-    { path: 'kin-requests/:requestId', lazy: withRouteStyles(() => import('@/features/kin/case-route')), errorElement: <RouteError />, hydrateFallbackElement: <PageLoading /> },
+    lazyPage('kin-requests', () => import('@/features/kin/route')),
+    lazyPage('kin-requests/new', () => import('@/features/kin/intake-route')),
+    lazyPage('kin-requests/:requestId', () => import('@/features/kin/case-route')),
   ]
 }
 

@@ -2,7 +2,7 @@
 // dialog is open) is written to this tab's sessionStorage; back on the same page after signing in, the forms and
 // dialogs take it again, once. Nothing is written while people type, and nothing outlives the trip: an entry is
 // dropped once taken, and the whole snapshot after 30 minutes, on sign-out, or on another page.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react'
 import type { FormInstance } from 'antd'
 
 const STORAGE_KEY = 'tdgc.kept-input'
@@ -90,17 +90,26 @@ export function useKeptInput(key: string | undefined, read: () => unknown): void
 }
 
 /**
- * An antd form whose input survives a trip to sign-in: registered under `key`, and given back what it held when it
- * mounts again on the same page. `onRestored` hears about it (e.g. to mark the form as being edited).
+ * useState whose value survives a trip to sign-in under `key`: it starts from what was kept (once), else `initial`.
+ * For what an edit needs beside its form (the version it was made on, a number outside the form).
  */
-export function useKeptForm<T extends object>(form: FormInstance<T>, key: string | undefined, onRestored?: (values: Partial<T>) => void): void {
+export function useKeptState<T>(key: string, initial: () => T): [T, Dispatch<SetStateAction<T>>] {
+  const [value, setValue] = useState<T>(() => peekKeptInput<T>(key) ?? initial())
+  useKeptInput(key, () => value ?? undefined)
+  useEffect(() => dropKeptInput(key), [key])
+  return [value, setValue]
+}
+
+/**
+ * An antd form whose input survives a trip to sign-in: registered under `key`, and given back what it held when it
+ * mounts again on the same page.
+ */
+export function useKeptForm<T extends object>(form: FormInstance<T>, key: string | undefined): void {
   useKeptInput(key, () => form.getFieldsValue(true) as unknown)
-  const restored = useRef(onRestored)
   useEffect(() => {
     const values = peekKeptInput<Partial<T>>(key)
     if (key === undefined || values === undefined) return
     form.setFieldsValue(values as Parameters<FormInstance<T>['setFieldsValue']>[0])
-    restored.current?.(values)
     dropKeptInput(key)
   }, [form, key])
 }

@@ -1,7 +1,7 @@
 // Changes who may use an app: everyone, chosen departments or chosen members, plus a deny list that
 // overrides them. Saved with If-Match; a stale version shows the other admin's change instead of overwriting it.
 import { useState } from 'react'
-import { dropKeptInput, peekKeptInput, useKeptForm, useKeptInput } from '@/shared/ui/kept-input'
+import { useKeptForm, useKeptState } from '@/shared/ui/kept-input'
 import { Alert, App as AntApp, Button, Form, Modal, Radio, Select, Skeleton, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/shared/api/problem'
@@ -73,9 +73,8 @@ function AvailabilityEditor({ app, initial, refetch, onClose }: AvailabilityEdit
   const [mine, setMine] = useState<Values | null>(null)
   // After a trip to sign-in the admin's edits come back, with the version they were made on (a 412 still tells).
   const keptAs = `apps.availability.${app.id}`
-  const [etag, setEtag] = useState(() => peekKeptInput<string>(`${keptAs}.etag`) ?? initial.etag)
-  useKeptInput(`${keptAs}.etag`, () => etag)
-  useKeptForm(form, keptAs, () => dropKeptInput(`${keptAs}.etag`))
+  const [etag, setEtag] = useKeptState(`${keptAs}.etag`, () => initial.etag)
+  useKeptForm(form, keptAs)
   // The form starts from the version first loaded; refetches in the background must not touch it.
   const [initialValues] = useState(() => toValues(initial.data))
 

@@ -1,7 +1,7 @@
 // The impact preview before a shorter period is saved: what the first run would delete, the chart with the
 // cut-off, what legal holds keep, the grace period, and the typed tenant name that confirms it.
-import { useEffect, useState } from 'react'
-import { dropKeptInput, peekKeptInput, useKeptInput } from '@/shared/ui/kept-input'
+import { useState } from 'react'
+import { useKeptState } from '@/shared/ui/kept-input'
 import { Col, Form, InputNumber, Row, Statistic, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '@/shared/lib/format'
@@ -38,9 +38,7 @@ export function ImpactDialog({
   const { t, i18n } = useTranslation('retention')
   // The reason, typed name and grace period survive a trip to sign-in (see kept-input).
   const keptAs = `retention.impact.${kind}`
-  const [graceDays, setGraceDays] = useState<number | null>(() => peekKeptInput<number>(`${keptAs}.grace`) ?? defaultGraceDays)
-  useKeptInput(open ? `${keptAs}.grace` : undefined, () => graceDays ?? undefined)
-  useEffect(() => dropKeptInput(`${keptAs}.grace`), [keptAs])
+  const [graceDays, setGraceDays] = useKeptState<number | null>(`${keptAs}.grace`, () => defaultGraceDays)
   const [graceTouched, setGraceTouched] = useState(false)
   const impact = preview[kind]
   const items = t(`items.${kind}`)
