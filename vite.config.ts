@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
 import { contentSecurityPolicy } from './server/security.ts'
 import { antdStyles } from './scripts/antd-styles.ts'
+import { antdZeroRuntime } from './scripts/antd-zero-runtime.ts'
 
 const withMock = process.env.VITE_MOCK !== 'off'
 
@@ -21,7 +22,7 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMetaTag(), antdStyles(), ...(withMock ? [msw({ mode: 'worker-only' })] : [])],
+  plugins: [react(), cspMetaTag(), antdStyles(), antdZeroRuntime(), ...(withMock ? [msw({ mode: 'worker-only' })] : [])],
   define: {
     __MOCK_INCLUDED__: JSON.stringify(withMock),
   },
@@ -40,6 +41,30 @@ export default defineConfig({
     sourcemap: false,
     // Every browser the console supports (ES2022) has <link rel="modulepreload">: skip Vite's polyfill in the entry.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Everything the entry imports statically runs before the first screen anyway: one file, not the
+              // ~15 the automatic splitting cut it into by which lazy routes share each module (each file compresses
+              // on its own, so the split cost ~16 KiB br and a request each). Only the entry's own static graph is
+              // captured ($initial, without following lazily loaded code), so no lazy route's code moves forward; its
+              // dependencies are all in the group already, so the order modules run in stays the entry's own.
+              name: 'index',
+              tags: ['$initial'],
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+      treeshake: {
+        // @rc-component/form does not declare itself free of side effects, so importing its FormProvider (antd's
+        // Tooltip, Menu and Modal do, through form/context) kept the whole form engine and its validator on the first
+        // screens (~11 KiB br). Its modules only define things; the pages with forms still get all of it.
+        moduleSideEffects: (id) => (/[\\/]node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/.test(id) ? false : undefined),
+      },
+    },
   },
   test: {
     restoreMocks: true,

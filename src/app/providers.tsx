@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { installFocusWrap } from '@/shared/ui/focus-wrap'
 import { App as AntApp, ConfigProvider } from 'antd'
 import type { Locale } from 'antd/es/locale'
-import enUS from 'antd/locale/en_US'
+// The ES modules: antd/locale/* are CommonJS and would bring a second copy of the English texts.
+import enUS from 'antd/es/locale/en_US'
 import type { QueryClient } from '@tanstack/react-query'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { I18nextProvider, useTranslation } from 'react-i18next'
@@ -18,7 +19,7 @@ const antdLocales: Partial<Record<Language, Locale>> = { 'en-US': enUS }
 export async function loadAntdLocale(language: Language): Promise<Locale> {
   const loaded = antdLocales[language]
   if (loaded) return loaded
-  const { default: zhCN } = await import('antd/locale/zh_CN')
+  const { default: zhCN } = await import('antd/es/locale/zh_CN')
   antdLocales['zh-CN'] = zhCN
   return zhCN
 }
