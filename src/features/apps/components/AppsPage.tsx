@@ -1,5 +1,8 @@
 // The apps page: header with the emergency switch, the emergency banner, the catalogue (filters in the URL)
 // and members' requests as tabs, the detail drawer (?app=<id>) and every dialog, opened one at a time.
+// The drawer and the dialogs (antd's Form, Drawer, the reason dialogs) are their own chunks, fetched as soon as the
+// page has rendered: a first visit downloads what shows the catalogue, the rest follows while the admin reads it.
+import { lazy, Suspense } from 'react'
 import { Alert, Button, Space, Tabs, Typography } from 'antd'
 import { PlusOutlined, StopOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
@@ -8,23 +11,21 @@ import { useTenantAccess } from '@/shared/session/use-tenant'
 import { WriteGuard } from '@/shared/ui/WriteGuard'
 import { useDenialText } from '@/shared/ui/use-denial-text'
 import { PageHeader } from '@/shared/ui/PageHeader'
-import { useDialogSlot, useOpenDialog, type DialogSlot } from '@/shared/ui/dialog-slot'
+import { useDialogSlot } from '@/shared/ui/dialog-slot'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { useAppRequests, useEmergencyState, type App, type AppEmergencyStop, type AppRequest } from '../api'
 import { AppCatalogue } from './AppCatalogue'
-import { AppDetailDrawer } from './AppDetailDrawer'
 import { AppRequestsTable } from './AppRequestsTable'
-import { AvailabilityDialog } from './AvailabilityDialog'
 import { EmergencyBanner } from './EmergencyBanner'
-import { EmergencyStopDialog, RestoreDialog } from './EmergencyDialogs'
-import { DecideRequestDialog } from './DecideRequestDialog'
-import { ApproveScopeUpdateDialog, DeclineScopeUpdateDialog, DisableAppDialog, EnableAppDialog, RegisterCustomAppDialog, RemoveAppDialog, VendorAnswerDialog, VendorDeletionDialog } from './AppActionDialogs'
+
+const AppDetailDrawer = lazy(() => import('./AppDetailDrawer').then(({ AppDetailDrawer }) => ({ default: AppDetailDrawer })))
+const AppDialogs = lazy(() => import('./AppDialogs').then(({ AppDialogs }) => ({ default: AppDialogs })))
 
 export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate' | 'vendorDeletion' | 'vendorAnswer'
 /** Opens an app's dialog; `requestId` names the vendor deletion request a vendor's answer is for. */
 export type OnAppAction = (kind: AppAction, app: App, requestId?: string) => void
 
-type OpenDialog =
+export type OpenDialog =
   | { kind: AppAction; app: App; requestId?: string }
   | { kind: 'emergency' }
   | { kind: 'register' }
@@ -106,56 +107,18 @@ export function AppsPage() {
           },
         ]}
       />
-      <AppDetailDrawer appId={openApp} write={write} onClose={() => setParam('app', null)} onAction={onAppAction} />
-
-      <AppDialogs
-        slot={dialogs}
-        onRemoved={(app) => {
-          if (openApp === app.id) setParam('app', null)
-        }}
-        onRegistered={(app) => setParam('app', app.id)}
-      />
-    </>
-  )
-}
-
-/** Whichever dialog is open in the page's slot. */
-function AppDialogs({ slot, onRemoved, onRegistered }: { slot: DialogSlot<OpenDialog>; onRemoved: (app: App) => void; onRegistered: (app: App) => void }) {
-  const dialog = useOpenDialog(slot)
-  const close = slot.close
-  return (
-    <>
-      {dialog?.kind === 'enable' && <EnableAppDialog app={dialog.app} onClose={close} />}
-      {dialog?.kind === 'disable' && <DisableAppDialog app={dialog.app} onClose={close} />}
-      {dialog?.kind === 'remove' && (
-        <RemoveAppDialog
-          app={dialog.app}
-          onClose={close}
-          onRemoved={() => {
-            close()
-            onRemoved(dialog.app)
+      <Suspense fallback={null}>
+        <AppDetailDrawer appId={openApp} write={write} onClose={() => setParam('app', null)} onAction={onAppAction} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <AppDialogs
+          slot={dialogs}
+          onRemoved={(app) => {
+            if (openApp === app.id) setParam('app', null)
           }}
+          onRegistered={(app) => setParam('app', app.id)}
         />
-      )}
-      {dialog?.kind === 'availability' && <AvailabilityDialog app={dialog.app} onClose={close} />}
-      {dialog?.kind === 'approveUpdate' && <ApproveScopeUpdateDialog app={dialog.app} onClose={close} />}
-      {dialog?.kind === 'declineUpdate' && <DeclineScopeUpdateDialog app={dialog.app} onClose={close} />}
-      {dialog?.kind === 'emergency' && <EmergencyStopDialog onClose={close} />}
-      {dialog?.kind === 'vendorDeletion' && <VendorDeletionDialog app={dialog.app} onClose={close} />}
-      {dialog?.kind === 'vendorAnswer' && dialog.requestId !== undefined && <VendorAnswerDialog app={dialog.app} requestId={dialog.requestId} onClose={close} />}
-      {dialog?.kind === 'register' && (
-        <RegisterCustomAppDialog
-          onClose={close}
-          onRegistered={(app) => {
-            close()
-            onRegistered(app)
-          }}
-        />
-      )}
-      {dialog?.kind === 'restore' && <RestoreDialog stop={dialog.stop} onClose={close} />}
-      {(dialog?.kind === 'approveRequest' || dialog?.kind === 'denyRequest') && (
-        <DecideRequestDialog request={dialog.request} decision={dialog.kind === 'approveRequest' ? 'approve' : 'deny'} onClose={close} />
-      )}
+      </Suspense>
     </>
   )
 }
