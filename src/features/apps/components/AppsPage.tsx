@@ -1,8 +1,7 @@
 // The apps page: header with the emergency switch, the emergency banner, the catalogue (filters in the URL)
 // and members' requests as tabs, the detail drawer (?app=<id>) and every dialog, opened one at a time.
-// The drawer and the dialogs (antd's Form, Drawer, the reason dialogs) are their own chunks, fetched as soon as the
-// page has rendered: a first visit downloads what shows the catalogue, the rest follows while the admin reads it.
-import { lazy, Suspense } from 'react'
+// The drawer and the dialogs (antd's Form, Drawer, the reason dialogs) are their own chunks (deferred): a first
+// visit downloads what shows the catalogue, the rest follows while the admin reads it.
 import { Alert, Button, Space, Tabs, Typography } from 'antd'
 import { PlusOutlined, StopOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
@@ -12,14 +11,15 @@ import { WriteGuard } from '@/shared/ui/WriteGuard'
 import { useDenialText } from '@/shared/ui/use-denial-text'
 import { PageHeader } from '@/shared/ui/PageHeader'
 import { useDialogSlot } from '@/shared/ui/dialog-slot'
+import { deferred } from '@/shared/ui/deferred'
 import { useDocumentTitle } from '@/shared/ui/use-document-title'
 import { useAppRequests, useEmergencyState, type App, type AppEmergencyStop, type AppRequest } from '../api'
 import { AppCatalogue } from './AppCatalogue'
 import { AppRequestsTable } from './AppRequestsTable'
 import { EmergencyBanner } from './EmergencyBanner'
 
-const AppDetailDrawer = lazy(() => import('./AppDetailDrawer').then(({ AppDetailDrawer }) => ({ default: AppDetailDrawer })))
-const AppDialogs = lazy(() => import('./AppDialogs').then(({ AppDialogs }) => ({ default: AppDialogs })))
+const AppDetailDrawer = deferred(() => import('./AppDetailDrawer').then(({ AppDetailDrawer }) => AppDetailDrawer))
+const AppDialogs = deferred(() => import('./AppDialogs').then(({ AppDialogs }) => AppDialogs))
 
 export type AppAction = 'enable' | 'disable' | 'remove' | 'availability' | 'approveUpdate' | 'declineUpdate' | 'vendorDeletion' | 'vendorAnswer'
 /** Opens an app's dialog; `requestId` names the vendor deletion request a vendor's answer is for. */
@@ -107,18 +107,14 @@ export function AppsPage() {
           },
         ]}
       />
-      <Suspense fallback={null}>
-        <AppDetailDrawer appId={openApp} write={write} onClose={() => setParam('app', null)} onAction={onAppAction} />
-      </Suspense>
-      <Suspense fallback={null}>
-        <AppDialogs
-          slot={dialogs}
-          onRemoved={(app) => {
-            if (openApp === app.id) setParam('app', null)
-          }}
-          onRegistered={(app) => setParam('app', app.id)}
-        />
-      </Suspense>
+      <AppDetailDrawer appId={openApp} write={write} onClose={() => setParam('app', null)} onAction={onAppAction} />
+      <AppDialogs
+        slot={dialogs}
+        onRemoved={(app) => {
+          if (openApp === app.id) setParam('app', null)
+        }}
+        onRegistered={(app) => setParam('app', app.id)}
+      />
     </>
   )
 }

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatNumber } from '@/shared/lib/format'
 import { applyProblemToForm } from '@/shared/ui/form-errors'
 import { DangerousActionDialog } from '@/shared/ui/DangerousActionDialog'
+import { deferred } from '@/shared/ui/deferred'
 import { dropKeptInput, peekKeptInput, useKeptInput } from '@/shared/ui/kept-input'
 import { ErrorAlert } from '@/shared/ui/ErrorAlert'
 import { RelativeTime } from '@/shared/ui/RelativeTime'
@@ -26,8 +27,10 @@ import {
 } from '../api'
 import { SectionCard } from '@/shared/ui/SectionCard'
 import { conflictingVersion, periodText, readPeriodValue, RETENTION_UNITS, samePeriod } from '../period'
-import { ConflictDialog } from './ConflictDialog'
-import { ImpactDialog } from './ImpactDialog'
+
+// The impact and conflict dialogs (with antd's InputNumber and the volume chart) follow the page, not before it.
+const ImpactDialog = deferred(() => import('./ImpactDialog').then(({ ImpactDialog }) => ImpactDialog))
+const ConflictDialog = deferred(() => import('./ConflictDialog').then(({ ConflictDialog }) => ConflictDialog))
 
 interface PolicyFormValues {
   mode: 'forever' | 'period'
