@@ -10,8 +10,9 @@ export const budgets = {
   /** First-screen CSS (sign-in, and the overview after it), brotli, in KiB: only what those screens use. */
   firstScreenCssKiB: 30,
   lcpAt4xMs: 1300,
-  interactionAt1xMs: 100,
-  interactionAt4xMs: 200,
+  /** Every measured interaction, longest per interaction (issue 14: was 100 / 200). */
+  interactionAt1xMs: 50,
+  interactionAt4xMs: 100,
   /** Member search: result on screen after input settles, mock latency 0. */
   memberSearchMs: 300,
   cls: 0.02,
